@@ -94,7 +94,11 @@ export function hippo(measure: Measure, N: number, opts?: HippoOptions): Continu
 }
 
 /** P_0(z) … P_{N−1}(z) by the three-term recurrence. */
-export function legendreAll(N: number, z: number, out: Float64Array = new Float64Array(N)): Float64Array {
+export function legendreAll(
+  N: number,
+  z: number,
+  out: Float64Array = new Float64Array(N),
+): Float64Array {
   if (N > 0) out[0] = 1;
   if (N > 1) out[1] = z;
   for (let n = 1; n + 1 < N; n++)
@@ -103,7 +107,11 @@ export function legendreAll(N: number, z: number, out: Float64Array = new Float6
 }
 
 /** Laguerre polynomials L_0(s) … L_{N−1}(s). */
-export function laguerreAll(N: number, s: number, out: Float64Array = new Float64Array(N)): Float64Array {
+export function laguerreAll(
+  N: number,
+  s: number,
+  out: Float64Array = new Float64Array(N),
+): Float64Array {
   if (N > 0) out[0] = 1;
   if (N > 1) out[1] = 1 - s;
   for (let n = 1; n + 1 < N; n++)

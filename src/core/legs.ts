@@ -11,7 +11,11 @@ import { checkFiniteArray, checkInt, checkOneOf, MAX_L, MAX_N } from './validate
 const sqrt2n1 = (n: number): number => Math.sqrt(2 * n + 1);
 
 /** out = A v for the LegS A, in O(N). */
-export function legsApply(v: ArrayLike<number>, N: number, out: Float64Array = new Float64Array(N)): Float64Array {
+export function legsApply(
+  v: ArrayLike<number>,
+  N: number,
+  out: Float64Array = new Float64Array(N),
+): Float64Array {
   let s = 0; // Σ_{k<n} √(2k+1) v_k
   for (let n = 0; n < N; n++) {
     const r = sqrt2n1(n);
@@ -23,7 +27,11 @@ export function legsApply(v: ArrayLike<number>, N: number, out: Float64Array = n
 }
 
 /** out = Aᵀ v (equivalently the row vector vᵀA), in O(N). */
-export function legsApplyT(v: ArrayLike<number>, N: number, out: Float64Array = new Float64Array(N)): Float64Array {
+export function legsApplyT(
+  v: ArrayLike<number>,
+  N: number,
+  out: Float64Array = new Float64Array(N),
+): Float64Array {
   let s = 0; // Σ_{n>k} √(2n+1) v_n
   for (let k = N - 1; k >= 0; k--) {
     const r = sqrt2n1(k);
@@ -35,7 +43,12 @@ export function legsApplyT(v: ArrayLike<number>, N: number, out: Float64Array = 
 }
 
 /** Solves (I − cA) z = y for the LegS A (lower triangular: forward substitution), O(N). */
-export function legsSolve(c: number, y: ArrayLike<number>, N: number, out: Float64Array = new Float64Array(N)): Float64Array {
+export function legsSolve(
+  c: number,
+  y: ArrayLike<number>,
+  N: number,
+  out: Float64Array = new Float64Array(N),
+): Float64Array {
   let s = 0; // Σ_{k<n} √(2k+1) z_k
   for (let n = 0; n < N; n++) {
     const r = sqrt2n1(n);
@@ -47,7 +60,12 @@ export function legsSolve(c: number, y: ArrayLike<number>, N: number, out: Float
 }
 
 /** Solves (I − cAᵀ) z = y (upper triangular: back substitution), O(N). */
-export function legsSolveT(c: number, y: ArrayLike<number>, N: number, out: Float64Array = new Float64Array(N)): Float64Array {
+export function legsSolveT(
+  c: number,
+  y: ArrayLike<number>,
+  N: number,
+  out: Float64Array = new Float64Array(N),
+): Float64Array {
   let s = 0; // Σ_{n>k} √(2n+1) z_n
   for (let k = N - 1; k >= 0; k--) {
     const r = sqrt2n1(k);
@@ -79,7 +97,11 @@ export function legsRun(
   checkFiniteArray('u', u);
   checkInt('u.length', u.length, 1, MAX_L);
   checkOneOf('scheme', scheme, ['exact', 'bilinear', 'forward'] as const);
-  const { A, B } = hippo('legs', N, opts?.normalization ? { normalization: opts.normalization } : {});
+  const { A, B } = hippo(
+    'legs',
+    N,
+    opts?.normalization ? { normalization: opts.normalization } : {},
+  );
   const L = u.length;
   const X = new Float64Array(L * N);
   // x_1 = −A⁻¹B u_0 (A is lower triangular: forward substitution).

@@ -8,7 +8,14 @@ import { eigenvalues } from './eig';
 import { dftInterleaved, realSpectrum } from './fft';
 import { hessenberg, matvec } from './linalg';
 import type { Complex, DiscreteSSM, RtfConvention } from './types';
-import { checkFiniteArray, checkFiniteNumber, checkInt, checkOneOf, MAX_L, MAX_N } from './validate';
+import {
+  checkFiniteArray,
+  checkFiniteNumber,
+  checkInt,
+  checkOneOf,
+  MAX_L,
+  MAX_N,
+} from './validate';
 
 function checkAB(a: Float64Array, b: Float64Array): number {
   checkFiniteArray('a', a);
@@ -35,7 +42,10 @@ export function rtfKernel(
   const n = checkAB(a, b);
   checkFiniteNumber('h0', h0);
   checkInt('L', L, n + 1, MAX_L);
-  const convention = checkOneOf('convention', opts?.convention ?? 'paper', ['paper', 'blog'] as const);
+  const convention = checkOneOf('convention', opts?.convention ?? 'paper', [
+    'paper',
+    'blog',
+  ] as const);
   const den = new Float64Array(n + 1);
   den[0] = 1;
   den.set(a, 1);
@@ -48,7 +58,9 @@ export function rtfKernel(
     const ai = A[i + 1]!;
     const d = ar * ar + ai * ai;
     if (!(d > 0) || !Number.isFinite(d)) {
-      throw new RangeError(`a must keep 1 + a1 z⁻¹ + … + an z⁻ⁿ nonzero on the ${L}-th roots of unity (a pole lies on the unit circle)`);
+      throw new RangeError(
+        `a must keep 1 + a1 z⁻¹ + … + an z⁻ⁿ nonzero on the ${L}-th roots of unity (a pole lies on the unit circle)`,
+      );
     }
     const br = Bs[i]!;
     const bi = Bs[i + 1]!;
@@ -186,4 +198,3 @@ export function polyRoots(c: Float64Array): Complex {
   for (let i = 1; i < n; i++) M[i * n + i - 1] = 1;
   return eigenvalues(M, n);
 }
-

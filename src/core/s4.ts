@@ -11,7 +11,15 @@ import { hippo } from './hippo';
 import { legsApplyT, legsSolveT } from './legs';
 import { kernel } from './ssm';
 import type { Complex, Measure, S4dInitKind, S4Method } from './types';
-import { checkComplex, checkFiniteArray, checkInt, checkOneOf, checkPositive, MAX_L, MAX_N } from './validate';
+import {
+  checkComplex,
+  checkFiniteArray,
+  checkInt,
+  checkOneOf,
+  checkPositive,
+  MAX_L,
+  MAX_N,
+} from './validate';
 
 const S4_MEASURES = ['legs', 'legt', 'lagt', 'fout'] as const;
 
@@ -40,7 +48,13 @@ function inverseFromHalf(re: Float64Array, im: Float64Array, L: number): Float64
  * C̃ = C(I − Ā^L), then K = iFFT(K̂). Ā is reduced once to Hessenberg form Ā = Q H Qᵀ so that
  * each of the ⌊L/2⌋+1 nodes costs one O(N²) Hessenberg solve (conjugate symmetry gives the rest).
  */
-function kernelGenerating(Ab: Float64Array, Bb: Float64Array, C: Float64Array, N: number, L: number): Float64Array {
+function kernelGenerating(
+  Ab: Float64Array,
+  Bb: Float64Array,
+  C: Float64Array,
+  N: number,
+  L: number,
+): Float64Array {
   const AL = matpow(Ab, N, L);
   const CAL = vecmat(C, AL, N);
   const Ct = C.map((c, i) => c - CAL[i]!);
@@ -154,7 +168,8 @@ function nplrFactors(N: number): NplrFactors {
   const { A } = hippo('legs', N);
   const P = Float64Array.from({ length: N }, (_, n) => Math.sqrt(n + 0.5));
   const S = new Float64Array(N * N);
-  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) S[i * N + j] = A[i * N + j]! + P[i]! * P[j]! + (i === j ? 0.5 : 0);
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) S[i * N + j] = A[i * N + j]! + P[i]! * P[j]! + (i === j ? 0.5 : 0);
   // Exact skew-symmetry (the diagonal is exactly 0 in exact arithmetic).
   for (let i = 0; i < N; i++) {
     S[i * N + i] = 0;
@@ -170,7 +185,10 @@ function nplrFactors(N: number): NplrFactors {
 export function nplr(N: number): { Lambda: Complex; P: Float64Array } {
   checkInt('N', N, 1, MAX_N);
   const f = nplrFactors(N);
-  return { Lambda: { re: Float64Array.from(f.lamRe), im: Float64Array.from(f.lamIm) }, P: Float64Array.from(f.P) };
+  return {
+    Lambda: { re: Float64Array.from(f.lamRe), im: Float64Array.from(f.lamIm) },
+    P: Float64Array.from(f.P),
+  };
 }
 
 /**
@@ -213,10 +231,13 @@ function kernelDplr(N: number, C: Float64Array, dt: number, L: number): Float64A
   const [br, bi] = proj(B);
   const [pr, pi] = proj(f.P);
   // Weights conj(a) b for the four Cauchy sums, per eigenvalue.
-  const weight = (ar: Float64Array, ai: Float64Array, xr: Float64Array, xi: Float64Array, i: number): [number, number] => [
-    ar[i]! * xr[i]! + ai[i]! * xi[i]!,
-    ar[i]! * xi[i]! - ai[i]! * xr[i]!,
-  ];
+  const weight = (
+    ar: Float64Array,
+    ai: Float64Array,
+    xr: Float64Array,
+    xi: Float64Array,
+    i: number,
+  ): [number, number] => [ar[i]! * xr[i]! + ai[i]! * xi[i]!, ar[i]! * xi[i]! - ai[i]! * xr[i]!];
   const pairs = N >> 1; // i < pairs have ω_i < 0, partner N−1−i
   const single = N % 2 === 1 ? pairs : -1;
   // Per pair: Re(w), Re(w λ̄) for the four weights; |λ|², Re λ.
@@ -291,8 +312,14 @@ function kernelDplr(N: number, C: Float64Array, dt: number, L: number): Float64A
       });
     }
     // K̂ = k00 − k01 k10 β / (2 + β k11)
-    const k00r = k[0]!, k00i = k[1]!, k01r = k[2]!, k01i = k[3]!;
-    const k10r = k[4]!, k10i = k[5]!, k11r = k[6]!, k11i = k[7]!;
+    const k00r = k[0]!,
+      k00i = k[1]!,
+      k01r = k[2]!,
+      k01i = k[3]!;
+    const k10r = k[4]!,
+      k10i = k[5]!,
+      k11r = k[6]!,
+      k11i = k[7]!;
     const pr2 = k01r * k10r - k01i * k10i;
     const pi2 = k01r * k10i + k01i * k10r;
     const nr = pr2 * ber - pi2 * bei;
@@ -328,12 +355,46 @@ export function s4Kernel(
   checkOneOf('method', method, ['naive', 'generating', 'dplr'] as const);
   if (method === 'dplr') {
     if (measure !== 'legs') {
-      throw new RangeError(`measure must be 'legs' for method 'dplr' (the NPLR form implemented here is LegS's), got '${measure}'`);
+      throw new RangeError(
+        `measure must be 'legs' for method 'dplr' (the NPLR form implemented here is LegS's), got '${measure}'`,
+      );
     }
     return kernelDplr(N, C, dt, L);
   }
   const d = discretize({ ...hippo(measure as Measure, N), C }, dt, 'bilinear');
-  return method === 'naive' ? kernel(d, L) : kernelGenerating(d.Ab, d.Bb, d.C, N, L);
+  if (method === 'naive') return kernel(d, L);
+  const r = dropDecoupled(d.Ab, d.Bb, d.C, N);
+  return kernelGenerating(r.Ab, r.Bb, r.C, r.N, L);
+}
+
+/**
+ * Removes states that the input never reaches and that touch no other state (B̄_i = 0, row and
+ * column i of Ā zero off the diagonal): they add nothing to the kernel, but one with Ā_ii = 1
+ * (fout's dummy state, an eigenvalue 0 of A) makes I − Āz singular at the node z = 1.
+ */
+function dropDecoupled(
+  Ab: Float64Array,
+  Bb: Float64Array,
+  C: Float64Array,
+  N: number,
+): { Ab: Float64Array; Bb: Float64Array; C: Float64Array; N: number } {
+  const keep: number[] = [];
+  for (let i = 0; i < N; i++) {
+    let coupled = Bb[i] !== 0;
+    for (let j = 0; j < N && !coupled; j++)
+      coupled = j !== i && (Ab[i * N + j] !== 0 || Ab[j * N + i] !== 0);
+    if (coupled) keep.push(i);
+  }
+  if (keep.length === N || keep.length === 0) return { Ab, Bb, C, N };
+  const n = keep.length;
+  const A2 = new Float64Array(n * n);
+  keep.forEach((i, p) => keep.forEach((j, q) => (A2[p * n + q] = Ab[i * N + j]!)));
+  return {
+    Ab: A2,
+    Bb: Float64Array.from(keep, (i) => Bb[i]!),
+    C: Float64Array.from(keep, (i) => C[i]!),
+    N: n,
+  };
 }
 
 /**
@@ -342,7 +403,14 @@ export function s4Kernel(
  * B̄ = Δ/(1 − Δλ/2) · B. Powers Ā^l = exp(l log Ā) exactly every 32 steps, by multiplication
  * in between (error ≤ 32 ulp).
  */
-export function s4dKernel(Lambda: Complex, B: Complex, C: Complex, dt: number, L: number, disc: 'zoh' | 'bilinear'): Float64Array {
+export function s4dKernel(
+  Lambda: Complex,
+  B: Complex,
+  C: Complex,
+  dt: number,
+  L: number,
+  disc: 'zoh' | 'bilinear',
+): Float64Array {
   checkComplex('Lambda', Lambda);
   const M = Lambda.re.length;
   checkInt('Lambda.length', M, 1, MAX_N);
