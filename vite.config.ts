@@ -11,5 +11,6 @@ export default defineConfig({
     // Unit tests only; Playwright owns e2e/*.spec.ts.
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    globalSetup: ['test/support/dawn-env.ts'],
   },
 });
