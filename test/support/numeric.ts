@@ -131,6 +131,38 @@ export function det(A: ArrayLike<number>, n: number): number {
   return d;
 }
 
+/** Solves A x = b by Gaussian elimination with partial pivoting. */
+export function solve(A: ArrayLike<number>, b: ArrayLike<number>, n: number): Float64Array {
+  const M = Float64Array.from(A);
+  const x = Float64Array.from(b);
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(M[i * n + k]!) > Math.abs(M[p * n + k]!)) p = i;
+    if (p !== k) {
+      for (let j = 0; j < n; j++) {
+        const t = M[k * n + j]!;
+        M[k * n + j] = M[p * n + j]!;
+        M[p * n + j] = t;
+      }
+      const t = x[k]!;
+      x[k] = x[p]!;
+      x[p] = t;
+    }
+    const piv = M[k * n + k]!;
+    for (let i = k + 1; i < n; i++) {
+      const f = M[i * n + k]! / piv;
+      for (let j = k; j < n; j++) M[i * n + j]! -= f * M[k * n + j]!;
+      x[i]! -= f * x[k]!;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = x[i]!;
+    for (let j = i + 1; j < n; j++) s -= M[i * n + j]! * x[j]!;
+    x[i] = s / M[i * n + i]!;
+  }
+  return x;
+}
+
 /** Hadamard's bound Π_i ‖row_i‖₂ ≥ |det A| (the natural scale for a determinant error). */
 export function hadamardBound(A: ArrayLike<number>, n: number): number {
   let p = 1;
@@ -377,4 +409,49 @@ export class ErrorLog {
   entries(): ReadonlyMap<string, { err: number; where: string; tol: number }> {
     return this.worst;
   }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Random polynomials
+
+/**
+ * n random roots closed under conjugation (complex pairs and real roots) with modulus in
+ * [rMin, rMax]; if minSep > 0, every two roots are at least minSep apart (rejection sampling).
+ */
+export function randomRoots(
+  r: Rng,
+  n: number,
+  rMin: number,
+  rMax: number,
+  minSep = 0,
+): { re: Float64Array; im: Float64Array } {
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const re: number[] = [];
+    const im: number[] = [];
+    while (re.length < n) {
+      const m = r.range(rMin, rMax);
+      if (n - re.length >= 2 && r.uniform() < 0.6) {
+        const th = r.range(0.05, Math.PI - 0.05);
+        re.push(m * Math.cos(th), m * Math.cos(th));
+        im.push(m * Math.sin(th), -m * Math.sin(th));
+      } else {
+        re.push(r.uniform() < 0.5 ? -m : m);
+        im.push(0);
+      }
+    }
+    let ok = true;
+    for (let i = 0; ok && i < n; i++)
+      for (let j = i + 1; ok && j < n; j++)
+        if (Math.hypot(re[i]! - re[j]!, im[i]! - im[j]!) < minSep) ok = false;
+    if (ok) return { re: Float64Array.from(re), im: Float64Array.from(im) };
+  }
+  throw new Error(`randomRoots: could not place ${n} roots ${minSep} apart`);
+}
+
+/** Random real a (length n) with Σ|a_i| = l1 exactly up to rounding (the Montel condition). */
+export function montelCoefficients(r: Rng, n: number, l1: number): Float64Array {
+  const a = randn(r, n);
+  let s = 0;
+  for (const v of a) s += Math.abs(v);
+  return s === 0 ? a : a.map((v) => (v * l1) / s);
 }
