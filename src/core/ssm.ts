@@ -56,6 +56,29 @@ export function recurrence(d: DiscreteSSM, u: Float64Array): Float64Array {
   return y;
 }
 
+/** The states x_0 … x_{L−1} (L×N row-major) of x_k = Ā x_{k−1} + B̄ u_k, x_{−1} = 0. */
+export function recurrenceStates(d: DiscreteSSM, u: Float64Array): Float64Array {
+  checkDiscrete(d);
+  checkFiniteArray('u', u);
+  checkInt('u.length', u.length, 1, MAX_L);
+  const { N, Ab, Bb } = d;
+  const X = new Float64Array(u.length * N);
+  for (let k = 0; k < u.length; k++) {
+    const uk = u[k]!;
+    const o = k * N;
+    const p = o - N;
+    for (let i = 0; i < N; i++) {
+      let s = Bb[i]! * uk;
+      if (k > 0) {
+        const r = i * N;
+        for (let j = 0; j < N; j++) s += Ab[r + j]! * X[p + j]!;
+      }
+      X[o + i] = s;
+    }
+  }
+  return X;
+}
+
 /**
  * Causal (linear, not circular) convolution y_k = Σ_{j≤k} K_j u_{k−j}, k < u.length, by FFT on
  * a power-of-two length ≥ 2·u.length − 1. K beyond u.length is irrelevant; a shorter K is

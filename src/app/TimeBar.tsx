@@ -1,0 +1,75 @@
+/**
+ * The global time cursor: play/pause, step, speed and a scrubber that every panel follows.
+ * Playback advances the cursor by `speed` samples per frame (60 steps per second at 1×).
+ */
+import { useEffect } from 'react';
+import { schema } from '../state/schema';
+import { lab, setParams, setUi, useParam, useUi } from '../state/store';
+import { Slider } from './Controls';
+
+export function cursorIndex(cursor: number, L: number): number {
+  return Math.min(L - 1, Math.max(0, Math.round(cursor * (L - 1))));
+}
+
+function step(by: number): void {
+  const { cursor, L } = lab.getState().params;
+  const k = cursorIndex(cursor, L) + by;
+  setParams({ cursor: L > 1 ? (((k % L) + L) % L) / (L - 1) : 0 });
+}
+
+export function TimeBar() {
+  const playing = useUi((u) => u.playing);
+  const cursor = useParam('cursor');
+  const L = useParam('L');
+  const k = cursorIndex(cursor, L);
+
+  useEffect(() => {
+    if (!playing) return;
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    let frame = 0;
+    let carry = 0;
+    const tick = () => {
+      const { speed } = lab.getState().params;
+      carry += reduce ? speed * 4 : speed;
+      const whole = Math.floor(carry);
+      carry -= whole;
+      if (whole) step(whole);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+
+  return (
+    <div className="timebar" role="group" aria-label="Time cursor">
+      <button
+        type="button"
+        data-param="play"
+        aria-pressed={playing}
+        onClick={() => setUi({ playing: !playing })}
+      >
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" aria-label="Step back" onClick={() => step(-1)}>
+        ◀
+      </button>
+      <button type="button" aria-label="Step forward" onClick={() => step(1)}>
+        ▶
+      </button>
+      <input
+        type="range"
+        aria-label="Time cursor"
+        data-param={schema.cursor.key}
+        min={0}
+        max={Math.max(1, L - 1)}
+        value={k}
+        aria-valuetext={`sample ${k} of ${L}`}
+        onChange={(e) => setParams({ cursor: Number(e.target.value) / Math.max(1, L - 1) })}
+      />
+      <output className="num" style={{ minWidth: '6.5em', fontSize: 'var(--size-small)' }}>
+        k = {k}
+      </output>
+      <Slider name="speed" format={(v) => `${+v.toPrecision(2)}×`} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Keeps the URL and the store in step: read once at start (with notices for whatever was
+ * fixed), then write every parameter change back with history.replaceState, once per frame.
+ */
+import { decode, encode } from '../state/url';
+import { lab, setUi } from '../state/store';
+
+export function currentUrl(): string {
+  return `${location.origin}${location.pathname}?${encode(lab.getState().params)}${location.hash}`;
+}
+
+export function startUrlSync(): () => void {
+  const { params, notices } = decode(location.search);
+  lab.setState({ params });
+  setUi({ urlNotices: notices });
+  let scheduled = false;
+  const write = () => {
+    scheduled = false;
+    const q = encode(lab.getState().params);
+    if (`?${q}` !== location.search)
+      history.replaceState(history.state, '', `?${q}${location.hash}`);
+  };
+  write();
+  return lab.subscribe((s, prev) => {
+    if (s.params === prev.params || scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(write);
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Panel anatomy shared by all ten panels (UI.md): title, one-line caption, the plot, live
+ * readouts, the KaTeX equation with live numbers, warnings in words. Each panel sits in an
+ * error boundary so that a failure in one leaves the others working.
+ */
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { Component, useMemo, type ErrorInfo, type ReactNode } from 'react';
+
+export interface Readout {
+  label: string;
+  value: string;
+  title?: string;
+}
+
+export function Equation({ tex, label }: { tex: string; label?: string }) {
+  const html = useMemo(() => {
+    try {
+      return katex.renderToString(tex, { throwOnError: false, displayMode: false, output: 'html' });
+    } catch {
+      return '';
+    }
+  }, [tex]);
+  // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
+  return (
+    <div
+      className="equation"
+      aria-label={label ?? 'equation'}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}
+
+export function Readouts({ items }: { items: Readout[] }) {
+  return (
+    <div className="readouts" aria-live="polite">
+      {items.map((r) => (
+        <span key={r.label} title={r.title}>
+          {r.label} <b className="num">{r.value}</b>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function Warning({ children }: { children: ReactNode }) {
+  return (
+    <div className="warning" role="status">
+      ⚠ {children}
+    </div>
+  );
+}
+
+interface BoundaryState {
+  error: Error | null;
+}
+
+class PanelBoundary extends Component<{ id: string; children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { error: null };
+  static getDerivedStateFromError(error: Error): BoundaryState {
+    return { error };
+  }
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.warn(`panel ${this.props.id} failed:`, error, info.componentStack);
+  }
+  override render() {
+    if (this.state.error) {
+      return (
+        <div className="warning" role="alert">
+          This panel hit an error: {this.state.error.message}{' '}
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Reset panel
+          </button>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+export function Panel(props: {
+  id: string;
+  title: string;
+  caption: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <article
+      className={`panel ${props.className ?? ''}`}
+      data-panel={props.id}
+      aria-labelledby={`${props.id}-title`}
+    >
+      <header>
+        <h3 id={`${props.id}-title`}>{props.title}</h3>
+      </header>
+      <p className="caption">{props.caption}</p>
+      <PanelBoundary id={props.id}>{props.children}</PanelBoundary>
+    </article>
+  );
+}
+
+/** Number formatting for readouts: 4 significant digits, exponent outside [1e-3, 1e5). */
+export function fmt(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : '—';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  const s = a >= 1e-3 && a < 1e5 ? x.toPrecision(digits) : x.toExponential(digits - 2);
+  return s.replace('-', '−');
+}
+
+/** A number for TeX: plain digits, scientific as a·10^{b}. */
+export function tex(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '\\infty';
+  const a = Math.abs(x);
+  if (x === 0) return '0';
+  if (a >= 1e-3 && a < 1e5) return String(+x.toPrecision(digits));
+  const [m, e] = x.toExponential(digits - 1).split('e');
+  return `${m}\\cdot 10^{${Number(e)}}`;
+}

@@ -1,0 +1,97 @@
+/**
+ * Small d3 helpers shared by the panels: a fixed-size viewBox (scaled by CSS), margins, axes
+ * with labels, and a guard that keeps non-finite values out of paths.
+ */
+import { axisBottom, axisLeft, select, type ScaleLinear, type Selection } from 'd3';
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+export const W = 640;
+export const H = 240;
+export const M = { top: 10, right: 14, bottom: 34, left: 48 };
+
+export type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Draws (idempotently) x and y axes with labels into `g`. */
+export function drawAxes(
+  g: G,
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  labels: { x: string; y: string },
+  size: { w: number; h: number } = { w: W, h: H },
+): void {
+  const innerH = size.h - M.top - M.bottom;
+  g.selectAll<SVGGElement, null>('g.x-axis')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis x-axis')
+    .attr('transform', `translate(0,${innerH})`)
+    .call(axisBottom(x).ticks(6).tickSizeOuter(0));
+  g.selectAll<SVGGElement, null>('g.y-axis')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis y-axis')
+    .call(axisLeft(y).ticks(5).tickSizeOuter(0));
+  g.selectAll<SVGTextElement, string>('text.x-label')
+    .data([labels.x])
+    .join('text')
+    .attr('class', 'x-label')
+    .attr('x', x.range()[1] ?? 0)
+    .attr('y', innerH + 30)
+    .attr('text-anchor', 'end')
+    .text((d) => d);
+  g.selectAll<SVGTextElement, string>('text.y-label')
+    .data([labels.y])
+    .join('text')
+    .attr('class', 'y-label')
+    .attr('transform', `translate(${-38},${0}) rotate(-90)`)
+    .attr('text-anchor', 'end')
+    .text((d) => d);
+}
+
+/** [min, max] of the finite values (with a floor on the span so flat signals still show). */
+export function extent(...arrays: ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const a of arrays) {
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i]!;
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  }
+  if (!Number.isFinite(lo)) return [-1, 1];
+  if (hi - lo < 1e-12) return [lo - 0.5, hi + 0.5];
+  const pad = 0.06 * (hi - lo);
+  return [lo - pad, hi + pad];
+}
+
+/** The plot group inside an <svg>, created once. */
+export function plotGroup(svg: SVGSVGElement): G {
+  const root = select(svg);
+  let g = root.select<SVGGElement>('g.plot-root');
+  if (g.empty()) g = root.append('g').attr('class', 'plot-root');
+  return (g as unknown as G).attr('transform', `translate(${M.left},${M.top})`);
+}
+
+/**
+ * Width in CSS pixels of the element (its plot container), kept current with a ResizeObserver,
+ * so that charts draw at 1:1 and text stays at its type size.
+ */
+export function useWidth(ref: RefObject<HTMLElement | null>, fallback = W): number {
+  const [w, setW] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => {
+      const next = Math.round(el.getBoundingClientRect().width);
+      if (next > 0) setW((prev) => (Math.abs(prev - next) > 1 ? next : prev));
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return w;
+}

@@ -1,0 +1,229 @@
+/**
+ * Signal & memory [signal]: the input, the memory window at the cursor, and the HiPPO
+ * reconstruction from the N coefficients. Drag on the plot to move the cursor; in draw mode,
+ * drag to redraw the signal (mouse, pen or touch), even while it plays.
+ */
+import { line, pointer, scaleLinear } from 'd3';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { signalOf, statesOf } from '../../state/derived';
+import { lab, setParams, useParams } from '../../state/store';
+import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
+import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { memoryView } from './signal.model';
+
+const DRAW_POINTS = 512;
+const WINDOW_WORDS: Record<string, string> = {
+  legs: 'LegS remembers all of [0, t], blurred more as t grows',
+  legt: 'LegT remembers the window [t − θ, t] and forgets what left it',
+  lmu: 'LMU (LegT up to signs) remembers the window [t − θ, t]',
+  lagt: 'LagT weighs the past by e^{−age}: recent samples count most',
+  fout: 'FouT keeps a Fourier series of the window [t − θ, t]',
+};
+
+export function SignalPanel() {
+  const p = useParams((q) => ({
+    measure: q.measure,
+    N: q.N,
+    theta: q.theta,
+    dt: q.dt,
+    disc: q.disc,
+    L: q.L,
+    signal: q.signal,
+    seed: q.seed,
+    drawn: q.drawn,
+    normalization: q.normalization,
+    cursor: q.cursor,
+  }));
+  const [drawMode, setDrawMode] = useState(false);
+  const u = signalOf(p.signal, p.L, p.seed, p.drawn);
+  const st = statesOf(p.measure, p.N, p.theta, p.normalization, p.dt, p.disc, u);
+  const k = Math.min(p.L - 1, Math.max(0, Math.round(p.cursor * (p.L - 1))));
+  const view = useMemo(
+    () => memoryView(p.measure, p.normalization, p.theta, p.dt, u, st.X, st.N, k),
+    [p.measure, p.normalization, p.theta, p.dt, u, st, k],
+  );
+  const svgRef = useRef<SVGSVGElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const W = useWidth(boxRef);
+  const H = 260;
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const innerW = W - M.left - M.right;
+    const innerH = H - M.top - M.bottom;
+    const T = p.L * p.dt;
+    const x = scaleLinear().domain([0, T]).range([0, innerW]);
+    const y = scaleLinear()
+      .domain(extent(u, st.warning ? [] : view.recon))
+      .range([innerH, 0])
+      .nice();
+    const g = plotGroup(svg);
+    const win = g
+      .selectAll<SVGRectElement, null>('rect.window')
+      .data([null])
+      .join('rect')
+      .attr('class', 'window');
+    win
+      .attr('x', x(Math.max(0, view.start)))
+      .attr('width', Math.max(0, x(view.end) - x(Math.max(0, view.start))))
+      .attr('y', 0)
+      .attr('height', innerH)
+      .attr('fill', p.measure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
+    drawAxes(g, x, y, { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: 'u(t)' }, { w: W, h: H });
+    const path = line().defined((d) => Number.isFinite(d[1]));
+    const rpts: [number, number][] = st.warning
+      ? []
+      : Array.from(view.times, (tt, j) => [x(tt), y(view.recon[j]!)] as [number, number]).filter(
+          ([a, b]) => a >= 0 && Number.isFinite(b),
+        );
+    g.selectAll<SVGPathElement, null>('path.recon')
+      .data([null])
+      .join('path')
+      .attr('class', 'recon')
+      .attr('fill', 'none')
+      .attr('stroke', 'var(--recon)')
+      .attr('stroke-width', 3)
+      .attr('stroke-opacity', 0.85)
+      .attr('d', path(rpts));
+    const step = Math.max(1, Math.floor(p.L / 2000));
+    const pts: [number, number][] = [];
+    for (let j = 0; j < p.L; j += step) pts.push([x(j * p.dt), y(u[j]!)]);
+    g.selectAll<SVGPathElement, null>('path.signal')
+      .data([null])
+      .join('path')
+      .attr('class', 'signal')
+      .attr('fill', 'none')
+      .attr('stroke', 'var(--signal)')
+      .attr('stroke-width', 1.2)
+      .attr('d', path(pts));
+    g.selectAll<SVGLineElement, null>('line.cursor')
+      .data([null])
+      .join('line')
+      .attr('class', 'cursor')
+      .attr('x1', x(view.t))
+      .attr('x2', x(view.t))
+      .attr('y1', 0)
+      .attr('y2', innerH)
+      .attr('stroke', 'var(--ink)')
+      .attr('stroke-dasharray', '3 3');
+
+    const setFromPointer = (ev: PointerEvent) => {
+      const [px, py] = pointer(ev, g.node());
+      const tt = Math.min(T, Math.max(0, x.invert(px)));
+      if (!drawMode) {
+        setParams({ cursor: tt / T });
+        return;
+      }
+      const q = lab.getState().params;
+      let drawn =
+        q.signal === 'drawn' && q.drawn.length === DRAW_POINTS
+          ? [...q.drawn]
+          : Array.from(
+              { length: DRAW_POINTS },
+              (_, i) => u[Math.round((i / (DRAW_POINTS - 1)) * (u.length - 1))]!,
+            );
+      const i = Math.round((tt / T) * (DRAW_POINTS - 1));
+      const v = Math.max(-10, Math.min(10, y.invert(py)));
+      for (let j = Math.max(0, i - 2); j <= Math.min(DRAW_POINTS - 1, i + 2); j++)
+        drawn[j] = +v.toFixed(3);
+      drawn = drawn.map((d) => +d.toFixed(3));
+      setParams({ signal: 'drawn', drawn });
+    };
+    const overlay = g
+      .selectAll<SVGRectElement, null>('rect.overlay')
+      .data([null])
+      .join('rect')
+      .attr('class', 'overlay')
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('fill', 'transparent')
+      .style('cursor', drawMode ? 'crosshair' : 'ew-resize')
+      .style('touch-action', 'none');
+    const node = overlay.node()!;
+    const down = (ev: PointerEvent) => {
+      node.setPointerCapture(ev.pointerId);
+      setFromPointer(ev);
+    };
+    const move = (ev: PointerEvent) => {
+      if (node.hasPointerCapture(ev.pointerId)) setFromPointer(ev);
+    };
+    node.addEventListener('pointerdown', down);
+    node.addEventListener('pointermove', move);
+    return () => {
+      node.removeEventListener('pointerdown', down);
+      node.removeEventListener('pointermove', move);
+    };
+  }, [u, st, view, p.L, p.dt, p.measure, drawMode, W]);
+
+  const windowTex =
+    p.measure === 'legs'
+      ? `u(x)\\approx\\sum_{n<${st.N}} c_n\\sqrt{2n+1}\\,P_n\\!\\left(\\tfrac{2x}{t}-1\\right),\\; x\\in[0,\\,${tex(view.t)}]`
+      : p.measure === 'lagt'
+        ? `u(t-s)\\approx\\sum_{n<${st.N}} c_n L_n(s),\\; t=${tex(view.t)}`
+        : `u(t-\\theta+v\\theta)\\approx\\sum_{n<${st.N}} c_n\\,\\phi_n(v),\\; \\theta=${tex(p.theta)},\\ t=${tex(view.t)}`;
+  return (
+    <Panel
+      id="signal"
+      title="Memory window"
+      caption={`${WINDOW_WORDS[p.measure]}. Drag to move the cursor; press Draw to sketch your own signal.`}
+      className="wide"
+    >
+      <div className="legend">
+        <span>
+          <i style={{ background: 'var(--signal)' }} />
+          input u
+        </span>
+        <span>
+          <i style={{ background: 'var(--recon)' }} />
+          reconstruction from x(t)
+        </span>
+        <span>
+          <i style={{ background: 'var(--window)', height: 10 }} />
+          memory window
+        </span>
+        <button
+          type="button"
+          aria-pressed={drawMode}
+          data-param="draw-mode"
+          onClick={() => setDrawMode(!drawMode)}
+          style={{ marginLeft: 'auto' }}
+        >
+          ✎ {drawMode ? 'Drawing… (click to stop)' : 'Draw'}
+        </button>
+      </div>
+      {st.warning && <Warning>{st.warning}</Warning>}
+      <div className="plot" ref={boxRef}>
+        <svg
+          ref={svgRef}
+          width={W}
+          height={H}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label="Input signal and its HiPPO reconstruction"
+        >
+          <defs>
+            <linearGradient id="lagt-fade" x1="0" x2="1">
+              <stop offset="0" stopColor="var(--recon)" stopOpacity="0" />
+              <stop offset="1" stopColor="var(--recon)" stopOpacity="0.18" />
+            </linearGradient>
+          </defs>
+        </svg>
+      </div>
+      <Readouts
+        items={[
+          { label: 't =', value: fmt(view.t, 4) },
+          { label: 'window', value: `[${fmt(Math.max(0, view.start), 3)}, ${fmt(view.end, 3)}]` },
+          {
+            label: 'MSE',
+            value: st.warning ? '—' : fmt(view.mse, 3),
+            title: 'mean squared error of the reconstruction over the window',
+          },
+          { label: 'N =', value: String(st.N) },
+          { label: 'states by', value: st.method },
+        ]}
+      />
+      <Equation tex={windowTex} />
+    </Panel>
+  );
+}

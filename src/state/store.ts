@@ -1,0 +1,120 @@
+/**
+ * The lab's store (DESIGN §6): `params` are the inputs that live in the URL; `ui` is transient
+ * (playback, hover, notices). Derived values are memoised selectors in derived.ts, never stored.
+ * Actions are plain exported functions (zustand's "no store actions" pattern).
+ */
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createStore } from 'zustand/vanilla';
+import { defaultParams, PARAM_NAMES, schema, type ParamName, type Params } from './schema';
+
+export interface Backend {
+  name: 'webgpu' | 'cpu';
+  adapter?: string;
+  note?: string;
+}
+
+export interface UiState {
+  playing: boolean;
+  /** Index of the hovered basis function / coefficient, shared across panels. */
+  hoverBasis: number | null;
+  /** Plain-words notices about the URL (what was fixed when it was read). */
+  urlNotices: string[];
+  backend: Backend;
+}
+
+export interface LabState {
+  params: Params;
+  ui: UiState;
+}
+
+export const initialUi = (): UiState => ({
+  playing: false,
+  hoverBasis: null,
+  urlNotices: [],
+  backend: { name: 'cpu', note: 'starting' },
+});
+
+export const lab = createStore<LabState>(() => ({ params: defaultParams(), ui: initialUi() }));
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** Coerces one value to its field's type and range; returns undefined if it cannot. */
+export function coerce<K extends ParamName>(name: K, value: unknown): Params[K] | undefined {
+  const f = schema[name];
+  switch (f.kind) {
+    case 'enum':
+      return (f.options as readonly unknown[]).includes(value) ? (value as Params[K]) : undefined;
+    case 'bool':
+      return typeof value === 'boolean' ? (value as Params[K]) : undefined;
+    case 'int':
+    case 'float': {
+      const x = Number(value);
+      if (typeof value === 'boolean' || value === null || value === '' || !Number.isFinite(x))
+        return undefined;
+      return clamp(f.kind === 'int' ? Math.round(x) : x, f.min, f.max) as Params[K];
+    }
+    case 'array': {
+      if (!Array.isArray(value) || value.length < f.minLength || value.length > f.maxLength)
+        return undefined;
+      const xs = value.map(Number);
+      return xs.every(Number.isFinite)
+        ? (xs.map((x) => clamp(x, f.min, f.max)) as Params[K])
+        : undefined;
+    }
+    case 'samples': {
+      if (!Array.isArray(value) || value.length > f.maxLength) return undefined;
+      const xs = value.map(Number);
+      return xs.every(Number.isFinite)
+        ? (xs.map((x) => clamp(x, -10, 10)) as Params[K])
+        : undefined;
+    }
+  }
+}
+
+/**
+ * Sets some parameters. Each value is coerced to its field (clamped, rounded); values that
+ * cannot be coerced are skipped and named in the returned list.
+ */
+export function setParams(partial: Partial<Record<ParamName, unknown>>): string[] {
+  const rejected: string[] = [];
+  const next: Partial<Params> = {};
+  for (const [k, v] of Object.entries(partial)) {
+    if (!PARAM_NAMES.includes(k as ParamName)) {
+      rejected.push(k);
+      continue;
+    }
+    const c = coerce(k as ParamName, v);
+    if (c === undefined) rejected.push(k);
+    else (next as Record<string, unknown>)[k] = c;
+  }
+  if (Object.keys(next).length) lab.setState((s) => ({ params: { ...s.params, ...next } }));
+  return rejected;
+}
+
+export function setUi(partial: Partial<UiState>): void {
+  lab.setState((s) => ({ ui: { ...s.ui, ...partial } }));
+}
+
+export function resetParams(): void {
+  lab.setState({ params: defaultParams() });
+}
+
+/** React hook: a slice of params (shallow-compared). */
+export function useParams<T>(selector: (p: Params) => T): T {
+  return useStore(
+    lab,
+    useShallow((s: LabState) => selector(s.params)),
+  );
+}
+
+export function useUi<T>(selector: (u: UiState) => T): T {
+  return useStore(
+    lab,
+    useShallow((s: LabState) => selector(s.ui)),
+  );
+}
+
+export function useParam<K extends ParamName>(name: K): Params[K] {
+  return useStore(lab, (s) => s.params[name]);
+}

@@ -1,0 +1,176 @@
+/**
+ * URL codec (DESIGN §6): `v=<version>` plus every parameter that differs from its default.
+ * Decoding validates each key on its own, clamps or falls back per key, never throws, and
+ * reports every fix as a plain-words notice. Drawn signals are quantised and compressed with
+ * lz-string.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import {
+  defaultParams,
+  PARAM_NAMES,
+  schema,
+  SCHEMA_VERSION,
+  type Field,
+  type Params,
+} from './schema';
+
+export interface Decoded {
+  params: Params;
+  notices: string[];
+}
+
+/** Migrations from version v to v+1, applied in order to the raw key → value map. */
+export const migrations: Record<number, (q: Map<string, string>) => void> = {
+  // 0 → 1: links made before versioning used `delta` for Δ.
+  0: (q) => {
+    const d = q.get('delta');
+    if (d !== undefined && !q.has('dt')) q.set('dt', d);
+    q.delete('delta');
+  },
+};
+
+const SAMPLE_SCALE = 1000; // drawn samples are stored to 1e-3
+
+function encodeValue(f: Field, v: unknown): string {
+  switch (f.kind) {
+    case 'bool':
+      return v ? '1' : '0';
+    case 'array':
+      return (v as number[]).map((x) => String(+x.toPrecision(12))).join(',');
+    case 'samples':
+      return compressToEncodedURIComponent(
+        (v as number[]).map((x) => Math.round(x * SAMPLE_SCALE)).join(','),
+      );
+    case 'float':
+      return String(+(v as number).toPrecision(12));
+    default:
+      return String(v);
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+export function encode(p: Params): string {
+  const q = new URLSearchParams();
+  q.set('v', String(SCHEMA_VERSION));
+  const d = defaultParams();
+  for (const name of PARAM_NAMES) {
+    if (!same(p[name], d[name])) q.set(schema[name].key, encodeValue(schema[name], p[name]));
+  }
+  return q.toString();
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+function decodeValue(f: Field, raw: string, notices: string[]): unknown {
+  const label = `${f.label} (${f.key})`;
+  const fallback = (why: string): unknown => {
+    notices.push(`${label}: ${why}; using the default ${encodeValue(f, f.default) || '(none)'}.`);
+    return Array.isArray(f.default) ? [...f.default] : f.default;
+  };
+  switch (f.kind) {
+    case 'enum':
+      return f.options.includes(raw)
+        ? raw
+        : fallback(`“${raw.slice(0, 40)}” is not one of ${f.options.join(', ')}`);
+    case 'bool':
+      return raw === '1' || raw === 'true'
+        ? true
+        : raw === '0' || raw === 'false'
+          ? false
+          : fallback('expected 0 or 1');
+    case 'int':
+    case 'float': {
+      const x = raw.trim() === '' ? NaN : Number(raw);
+      if (!Number.isFinite(x)) return fallback(`“${raw.slice(0, 40)}” is not a number`);
+      let y = f.kind === 'int' ? Math.round(x) : x;
+      if (y < f.min || y > f.max) {
+        y = clamp(y, f.min, f.max);
+        notices.push(
+          `${label}: ${raw.slice(0, 40)} is outside [${f.min}, ${f.max}]; clamped to ${y}.`,
+        );
+      } else if (y !== x) {
+        notices.push(`${label}: ${raw} is not an integer; rounded to ${y}.`);
+      }
+      return y;
+    }
+    case 'array': {
+      const parts = raw.split(',').map((s) => Number(s));
+      if (
+        parts.length < f.minLength ||
+        parts.length > f.maxLength ||
+        parts.some((x) => !Number.isFinite(x))
+      ) {
+        return fallback(`expected ${f.minLength}–${f.maxLength} comma-separated numbers`);
+      }
+      if (parts.some((x) => x < f.min || x > f.max)) {
+        notices.push(`${label}: values clamped to [${f.min}, ${f.max}].`);
+        return parts.map((x) => clamp(x, f.min, f.max));
+      }
+      return parts;
+    }
+    case 'samples': {
+      let text: string | null = null;
+      try {
+        text = decompressFromEncodedURIComponent(raw);
+      } catch {
+        text = null;
+      }
+      if (!text) return fallback('the drawn signal could not be decompressed');
+      const xs = text.split(',').map((s) => Number(s) / SAMPLE_SCALE);
+      if (xs.length > f.maxLength || xs.some((x) => !Number.isFinite(x)))
+        return fallback('the drawn signal is corrupt');
+      return xs.map((x) => clamp(x, -10, 10));
+    }
+  }
+}
+
+/** Never throws: every key is validated on its own; unknown keys are reported and ignored. */
+export function decode(search: string): Decoded {
+  const params = defaultParams();
+  const notices: string[] = [];
+  let entries: [string, string][] = [];
+  try {
+    entries = [
+      ...new URLSearchParams(search.length > 100_000 ? search.slice(0, 100_000) : search).entries(),
+    ];
+  } catch {
+    notices.push('The link could not be read; showing the defaults.');
+  }
+  const q = new Map<string, string>();
+  for (const [k, v] of entries) {
+    if (q.has(k)) notices.push(`“${k.slice(0, 20)}” appears more than once; the last value wins.`);
+    q.set(k, v);
+  }
+  let version = SCHEMA_VERSION;
+  if (q.has('v')) {
+    const v = Number(q.get('v'));
+    if (Number.isInteger(v) && v >= 0 && v <= SCHEMA_VERSION) version = v;
+    else
+      notices.push(
+        `Link version “${String(q.get('v')).slice(0, 20)}” is unknown; read as version ${SCHEMA_VERSION}.`,
+      );
+  } else if (q.size > 0) {
+    version = 0;
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) migrations[v]?.(q);
+  q.delete('v');
+  const byKey = new Map(PARAM_NAMES.map((n) => [schema[n].key, n] as const));
+  for (const [k, raw] of q) {
+    const name = byKey.get(k);
+    if (!name) {
+      notices.push(`Unknown setting “${k.slice(0, 20)}” ignored.`);
+      continue;
+    }
+    (params as Record<string, unknown>)[name] = decodeValue(schema[name], raw, notices);
+  }
+  if (params.signal === 'drawn' && params.drawn.length < 2) {
+    notices.push('Signal: “drawn” needs a drawn signal in the link; using sines.');
+    params.signal = 'sines';
+  }
+  return { params, notices };
+}
