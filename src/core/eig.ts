@@ -58,11 +58,34 @@ export function sortComplex(re: Float64Array, im: Float64Array): Complex {
   return { re: Float64Array.from(idx, (i) => re[i]!), im: Float64Array.from(idx, (i) => im[i]!) };
 }
 
+/**
+ * The diagonal if A is (numerically) triangular, else null. Entries on one side below
+ * 1e-13·max|A| count as zero: the HiPPO matrices LegS and LagT and their discretisations are
+ * triangular, and their eigenvalues are so ill-conditioned (eigenvector condition ~1e19 at
+ * N = 32) that a general QR iteration returns complex garbage from rounding alone.
+ */
+function triangularDiagonal(A: Float64Array, N: number): Float64Array | null {
+  let max = 0;
+  for (let i = 0; i < N * N; i++) max = Math.max(max, Math.abs(A[i]!));
+  const tol = 1e-13 * max;
+  let lower = true;
+  let upper = true;
+  for (let i = 0; i < N && (lower || upper); i++) {
+    for (let j = 0; j < N; j++) {
+      if (j > i && Math.abs(A[i * N + j]!) > tol) lower = false;
+      if (j < i && Math.abs(A[i * N + j]!) > tol) upper = false;
+    }
+  }
+  return lower || upper ? Float64Array.from({ length: N }, (_, i) => A[i * N + i]!) : null;
+}
+
 /** All N eigenvalues of a real N×N matrix, sorted by real part, then imaginary part. */
 export function eigenvalues(A: Float64Array, N: number): Complex {
   checkInt('N', N, 1, MAX_N);
   checkFiniteArray('A', A, N * N);
   if (N === 1) return { re: Float64Array.of(A[0]!), im: new Float64Array(1) };
+  const tri = triangularDiagonal(A, N);
+  if (tri) return sortComplex(tri, new Float64Array(N));
   const evd = new EigenvalueDecomposition(new Matrix(toRows(balance(A, N), N)), {
     assumeSymmetric: false,
   });

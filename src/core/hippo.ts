@@ -172,6 +172,9 @@ export function hippoReconstruct(
   checkFiniteArray('s', s);
   const { norm } = options(measure, opts);
   const N = x.length;
+  if (measure === 'fout' && N % 2 !== 0) {
+    throw new RangeError(`x.length must be even for measure 'fout' (sine/cosine pairs), got ${N}`);
+  }
   const phi = new Float64Array(N);
   const y = new Float64Array(s.length);
   for (let j = 0; j < s.length; j++) {

@@ -53,11 +53,15 @@ export function rtfKernel(
   num.set(b, convention === 'paper' ? 1 : 0);
   const A = realSpectrum(den, L);
   const Bs = realSpectrum(num, L);
+  // |den(ω)| at the rounding level of the FFT means a root on the unit circle at a node.
+  let l1 = 0;
+  for (const v of den) l1 += Math.abs(v);
+  const floor = (64 * Number.EPSILON * l1) ** 2;
   for (let i = 0; i < 2 * L; i += 2) {
     const ar = A[i]!;
     const ai = A[i + 1]!;
     const d = ar * ar + ai * ai;
-    if (!(d > 0) || !Number.isFinite(d)) {
+    if (!(d > floor) || !Number.isFinite(d)) {
       throw new RangeError(
         `a must keep 1 + a1 z⁻¹ + … + an z⁻ⁿ nonzero on the ${L}-th roots of unity (a pole lies on the unit circle)`,
       );

@@ -6,5 +6,7 @@
 export default function setup(): void {
   const dir = process.env.CHROMIUM_LIB_DIR ?? '/usr/lib/chromium';
   process.env.VK_ICD_FILENAMES ??= `${dir}/vk_swiftshader_icd.json`;
-  process.env.LD_LIBRARY_PATH = process.env.LD_LIBRARY_PATH ? `${process.env.LD_LIBRARY_PATH}:${dir}` : dir;
+  process.env.LD_LIBRARY_PATH = process.env.LD_LIBRARY_PATH
+    ? `${process.env.LD_LIBRARY_PATH}:${dir}`
+    : dir;
 }

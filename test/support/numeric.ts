@@ -401,7 +401,7 @@ export class ErrorLog {
   table(): string {
     const rows = [...this.worst.entries()].map(
       ([id, { err, where, tol }]) =>
-        `  ${id.padEnd(58)} ${err.toExponential(2).padStart(9)}  (tol ${tol.toExponential(0)})  ${where}`,
+        `  ${id.padEnd(58)} ${(err < 0.01 ? err.toExponential(2) : err.toPrecision(8)).padStart(10)}  (tol ${tol.toExponential(0)})  ${where}`,
     );
     return `${this.title}: worst relative error per identity\n${rows.join('\n')}`;
   }
@@ -454,4 +454,48 @@ export function montelCoefficients(r: Rng, n: number, l1: number): Float64Array 
   let s = 0;
   for (const v of a) s += Math.abs(v);
   return s === 0 ? a : a.map((v) => (v * l1) / s);
+}
+
+/**
+ * Like close.ts's expectClose, but the error is measured against max(floor, max |expected|):
+ * for identities whose rounding error is set by the size of the inputs rather than of the
+ * result (a convolution that cancels to nearly zero, a projection of an input that averages
+ * out), floor is that input scale, e.g. ‖K‖₂‖u‖₂ for a convolution.
+ */
+export function expectCloseScaled(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol: number,
+  floor: number,
+  label: string,
+): number {
+  if (actual.length !== expected.length) {
+    throw new Error(`${label}: length ${actual.length}, expected ${expected.length}`);
+  }
+  let s = Math.max(floor, 1e-300);
+  for (let i = 0; i < expected.length; i++) s = Math.max(s, Math.abs(expected[i]!));
+  let worst = 0;
+  let index = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const d = Math.abs(actual[i]! - expected[i]!);
+    if (!(d <= worst)) {
+      worst = Number.isNaN(d) ? Infinity : d;
+      index = i;
+    }
+  }
+  const err = worst / s;
+  if (!(err <= tol)) {
+    throw new Error(
+      `${label}: relative error ${err} > tol ${tol} at index ${index} (of ${expected.length}):` +
+        ` actual ${actual[index]}, expected ${expected[index]} (scale max(floor ${floor}, max|expected|) = ${s})`,
+    );
+  }
+  return err;
+}
+
+/** Euclidean norm. */
+export function norm2(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! ** 2;
+  return Math.sqrt(s);
 }
