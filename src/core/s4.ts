@@ -207,10 +207,22 @@ function kernelDplr(N: number, C: Float64Array, dt: number, L: number): Float64A
   const h = dt / 2;
   let w: Float64Array = Float64Array.from(C);
   const t = new Float64Array(N);
+  let cmax = 0;
+  for (const c of C) cmax = Math.max(cmax, Math.abs(c));
   for (let k = 0; k < L; k++) {
     legsApplyT(w, N, t);
     for (let i = 0; i < N; i++) t[i] = w[i]! + h * t[i]!;
     w = legsSolveT(h, t, N, w);
+    // Once C Ā^k is below the rounding of C it cannot change C̃ = C − C Ā^L (and would only
+    // sink into subnormal, slow arithmetic): stop.
+    if ((k & 63) === 63) {
+      let wmax = 0;
+      for (const v of w) wmax = Math.max(wmax, Math.abs(v));
+      if (wmax < 1e-20 * cmax) {
+        w.fill(0);
+        break;
+      }
+    }
   }
   const Ct = C.map((c, i) => c - w[i]!);
   // Project onto the eigenvectors: x_i = Σ_a conj(V_ai) v_a for v ∈ {C̃, B, P}.

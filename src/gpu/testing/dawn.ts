@@ -8,11 +8,15 @@ import { create, globals } from 'webgpu';
 import { GpuRuntime } from '../runtime';
 
 let shared: Promise<{ runtime: GpuRuntime; adapter: string }> | undefined;
+// Dawn destroys its instance when the JS object is collected, which kills the device under running
+// work ("futex facility returned an unexpected error code"): keep it referenced for the process.
+let _instance: GPU | undefined;
 
 export function dawnRuntime(): Promise<{ runtime: GpuRuntime; adapter: string }> {
   shared ??= (async () => {
     Object.assign(globalThis, globals);
     const gpu = create([]);
+    _instance = gpu;
     const adapter = await gpu.requestAdapter();
     if (!adapter) throw new Error('Dawn found no WebGPU adapter (is VK_ICD_FILENAMES set?)');
     const limits = adapter.limits;
@@ -27,7 +31,10 @@ export function dawnRuntime(): Promise<{ runtime: GpuRuntime; adapter: string }>
       requiredFeatures: adapter.features.has('timestamp-query') ? ['timestamp-query'] : [],
     });
     const info = adapter.info;
-    return { runtime: new GpuRuntime(device), adapter: `${info.vendor} ${info.architecture}`.trim() };
+    return {
+      runtime: new GpuRuntime(device),
+      adapter: `${info.vendor} ${info.architecture}`.trim(),
+    };
   })();
   return shared;
 }

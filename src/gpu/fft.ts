@@ -1,0 +1,609 @@
+/**
+ * FFT on the GPU, float32, batched over rows; numpy's signs (forward X_l = Σ_k x_k e^{−2πi kl/n},
+ * the inverse divides by n). Complex data stays interleaved on the GPU: rows of vec2<f32>
+ * (re, im), `batch` rows of n values back to back.
+ *
+ * Powers of two: Stockham autosort (no bit reversal; each pass reads x[i + r·n/R] and writes the
+ * R outputs of butterfly i to (i − k)·R + k + s·p, k = i mod p), with radix-16 butterflies
+ * (a 4×4 split with constant inner twiddles) and one smaller radix where log2 n is not a
+ * multiple of 4. Two strategies (fftStrategy):
+ * - 'workgroup' (real GPUs; shaders/fft_stockham.wgsl): rows of n ≤ T = fftTile(rt) (4096 with
+ *   32 KiB of workgroup storage) in ONE dispatch: a workgroup of T/16 threads loads a tile of T
+ *   values (T/n rows), runs all passes in workgroup memory and writes back in place. Rows of
+ *   T < n ≤ 64T use the four-step algorithm, n = N1·N2 with N2 = T, input j = j1·N2 + j2,
+ *   output k = k1 + N1·k2:
+ *     X[k1 + N1·k2] = Σ_{j2} e^{σ2πi j2k2/N2} · w_n^{j2·k1} · Σ_{j1} x[j1·N2 + j2] e^{σ2πi j1k1/N1},
+ *   one dispatch of length-N1 column FFTs (in place, times w_n^{j2·k1}) and one of length-N2 row
+ *   FFTs written transposed into a second buffer. Longer rows take the global passes below.
+ * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
+ *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
+ *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
+ *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
+ * GPU time on an H200 (Vulkan, Dawn), workgroup / global: 64 × 1024 0.018 / 0.035 ms,
+ * 64 × 4096 0.020 / 0.045 ms, 1024 × 4096 0.081 / 0.180 ms, 16 × 2^20 (global) 0.84 ms.
+ *
+ * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
+ * the host and rounded once to f32; the GPU never evaluates sin/cos. Pass parameters are cached
+ * tables too, so fftEncode creates no temporaries except its result buffer.
+ *
+ * Any length L (Bluestein / chirp-z, shaders/fft_chirp.wgsl): X_j = c_j Σ_k (x_k c_k) conj(c)_{j−k}
+ * with c_k = e^{σiπk²/L}, a circular convolution of pow2 length m = nextPow2(2L − 1). The chirp
+ * angle is π(k² mod 2L)/L, reduced exactly in float64 on the host (as src/core/fft.ts does), and
+ * the filter spectrum is computed in float64 on the host (src/core/fft); both cached per L.
+ */
+import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
+import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
+import { grid, MAX_WORKGROUPS, type GpuRuntime } from './runtime';
+import chirpCode from './shaders/fft_chirp.wgsl?raw';
+import radixBody from './shaders/fft_radix.wgsl?raw';
+import stockhamBody from './shaders/fft_stockham.wgsl?raw';
+import storeInPlace from './shaders/fft_store_inplace.wgsl?raw';
+import storeOut from './shaders/fft_store_out.wgsl?raw';
+import type { Complex32, FftOptions } from './types';
+
+/** Bytes per complex value on the GPU (vec2<f32>). */
+export const COMPLEX_BYTES = 8;
+
+/** Values one thread holds in fft_stockham.wgsl (its radix-16 butterflies). */
+const MAX_PER_THREAD = 16;
+
+/**
+ * The 'workgroup' strategy's four-step runs rows of T < n ≤ 64T (measured range); longer rows
+ * take the global passes. GPU time on an H200 (Vulkan, Dawn), four-step against global passes:
+ * 64 × 8192 0.038 ms / 0.056, 64 × 16384 0.054 / 0.073, 64 × 65536 0.213 / 0.220,
+ * 16 × 2^18 0.240 / 0.248.
+ */
+const FOUR_STEP_MAX = 64;
+
+const MAX_FFT_N = 1 << 24;
+
+const stockhamInPlace = `${stockhamBody}\n${storeInPlace}`;
+const stockhamOut = `${stockhamBody}\n${storeOut}`;
+const radixInPlace = `${radixBody}\n${storeInPlace}`;
+const radixOut = `${radixBody}\n${storeOut}`;
+
+/** The largest one-dispatch tile the device allows (see fftTile). */
+function deviceTile(rt: GpuRuntime): number {
+  const lim = rt.device.limits;
+  const byMemory = Math.floor(lim.maxComputeWorkgroupStorageSize / COMPLEX_BYTES);
+  const byThreads =
+    MAX_PER_THREAD * Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX);
+  let t = 1;
+  while (t * 2 <= Math.min(4096, byMemory, byThreads)) t *= 2;
+  return t;
+}
+
+/**
+ * Longest row (a power of two) the 'workgroup' strategy transforms in one dispatch: the largest
+ * power of two T ≤ 4096 with 8·T bytes of workgroup memory and T ≤ 16 × the invocations per
+ * workgroup (or the tile forced by setFftStrategy).
+ */
+export function fftTile(rt: GpuRuntime): number {
+  return forced.get(rt)?.tile ?? deviceTile(rt);
+}
+
+/** Longest pow2 row fftEncode supports: 2^24 (the global passes index rows with u32). */
+export function fftMaxN(_rt: GpuRuntime): number {
+  return MAX_FFT_N;
+}
+
+function log2(n: number): number {
+  return Math.round(Math.log2(n));
+}
+
+/** Largest power of two dividing k (k ≥ 1). */
+function pow2Factor(k: number): number {
+  let f = 1;
+  while (k % (f * 2) === 0) f *= 2;
+  return f;
+}
+
+/** The cached half twiddle table of length n: (cos 2πk/n, sin 2πk/n), k < n/2, f64 → f32. */
+function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
+  return rt.table(`fft.tw.${n}`, () => {
+    const half = Math.max(1, n / 2);
+    const t = new Float32Array(2 * half);
+    for (let k = 0; k < half; k++) {
+      const a = (2 * Math.PI * k) / n;
+      t[2 * k] = Math.cos(a);
+      t[2 * k + 1] = Math.sin(a);
+    }
+    return t;
+  });
+}
+
+interface PlanFields {
+  logm: number; // a pipeline constant (LOGM), not part of the Plan struct
+  logTable: number;
+  logPerRow: number;
+  logRow: number;
+  inQ: number;
+  inJ: number;
+  outQ: number;
+  outK: number;
+  post: boolean;
+  colMajor: boolean;
+  inverse: boolean;
+  scale: number;
+}
+
+/** The Plan struct of fft_stockham.wgsl, cached by its contents. */
+function planBuffer(rt: GpuRuntime, f: PlanFields): GPUBuffer {
+  const words = [f.logTable, f.logPerRow, f.logRow, f.inQ, f.inJ, f.outQ, f.outK];
+  const key = `fft.plan.${words.join('.')}.${+f.post}.${+f.colMajor}.${+f.inverse}.${f.scale}`;
+  return rt.table(key, () => {
+    const u = new Uint32Array(11);
+    const fl = new Float32Array(u.buffer);
+    u.set([...words, f.post ? 1 : 0, f.colMajor ? 1 : 0]);
+    fl[9] = f.inverse ? 1 : -1;
+    fl[10] = f.scale;
+    return u;
+  });
+}
+
+/**
+ * Dispatches `groups` workgroups of a pipeline laid out as fft_stockham.wgsl / fft_radix.wgsl
+ * (bindings 0–2 = `head`, 3 = base workgroup, 4 = `dst` when out of place), in chunks of
+ * ≤ 65535 whose first workgroup comes from a cached one-word table.
+ */
+function dispatchChunks(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  pipeline: GPUComputePipeline,
+  head: [GPUBuffer, GPUBuffer, GPUBuffer],
+  dst: GPUBuffer | undefined,
+  groups: number,
+): void {
+  for (let first = 0, chunk = 0; first < groups; first += MAX_WORKGROUPS, chunk++) {
+    const base = rt.table(`fft.base.${chunk}`, () => Uint32Array.of(first));
+    const buffers = dst ? [...head, base, dst] : [...head, base];
+    rt.dispatch(enc, pipeline, buffers, [Math.min(MAX_WORKGROUPS, groups - first)]);
+  }
+}
+
+/** Runs `tiles` workgroups of the Stockham kernel (in place when src === dst). */
+function dispatchStockham(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  tile: number,
+  plan: PlanFields,
+  src: GPUBuffer,
+  dst: GPUBuffer,
+  tw: GPUBuffer,
+  tiles: number,
+): void {
+  const inPlace = src === dst;
+  const pipeline = rt.pipeline(inPlace ? stockhamInPlace : stockhamOut, 'main', {
+    WG: Math.max(1, tile / MAX_PER_THREAD),
+    TILE: tile,
+    LOGM: plan.logm,
+  });
+  const head: [GPUBuffer, GPUBuffer, GPUBuffer] = [src, tw, planBuffer(rt, plan)];
+  dispatchChunks(rt, enc, pipeline, head, inPlace ? undefined : dst, tiles);
+}
+
+function checkBufferSize(data: GPUBuffer, values: number): void {
+  if (data.size < values * COMPLEX_BYTES) {
+    throw new RangeError(
+      `data must hold at least ${values * COMPLEX_BYTES} bytes (batch rows of vec2<f32>), got ${data.size}`,
+    );
+  }
+}
+
+function checkBatchN(rt: GpuRuntime, n: number, batch: number, max: number): void {
+  checkInt('batch', batch, 1, 2 ** 31);
+  checkInt('n', n, 1, max);
+  if (!isPow2(n)) throw new RangeError(`n must be a power of two in [1, ${max}], got ${n}`);
+  const limit = Math.min(
+    rt.device.limits.maxStorageBufferBindingSize,
+    rt.device.limits.maxBufferSize,
+  );
+  if (batch * n * COMPLEX_BYTES > limit) {
+    throw new RangeError(
+      `batch·n must be at most ${Math.floor(limit / COMPLEX_BYTES)} (the device's buffer limit), got ${batch * n}`,
+    );
+  }
+}
+
+/**
+ * How pow2 FFTs are run on this device. 'workgroup': rows of n ≤ fftTile(rt) in one dispatch
+ * through workgroup memory, longer rows as a four-step of two such dispatches (the choice for
+ * real GPUs). 'global': log16(n)-ish Stockham passes over global memory with no workgroup memory
+ * and no barriers (the choice for software adapters: SwiftShader runs a shader that has barriers
+ * as one coroutine per 4 invocations and is 10–50× slower for it).
+ */
+export type FftStrategy = 'workgroup' | 'global';
+
+const forced = new WeakMap<GpuRuntime, { strategy: FftStrategy; tile?: number }>();
+
+/** The strategy fftEncode uses on `rt` (software adapters: 'global'; others: 'workgroup'). */
+export function fftStrategy(rt: GpuRuntime): FftStrategy {
+  const f = forced.get(rt);
+  if (f) return f.strategy;
+  const info = (rt.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+  const software = info?.isFallbackAdapter === true || info?.architecture === 'swiftshader';
+  return software ? 'global' : 'workgroup';
+}
+
+/**
+ * Forces a strategy on `rt` (tests, benchmarks), optionally with a smaller one-dispatch tile
+ * (a power of two ≥ 2, at most the device's) so that the four-step runs at small n (2T, 4T);
+ * `undefined` restores the automatic choice.
+ */
+export function setFftStrategy(
+  rt: GpuRuntime,
+  strategy: FftStrategy | undefined,
+  opts?: { tile?: number },
+): void {
+  if (strategy === undefined) {
+    forced.delete(rt);
+    return;
+  }
+  const tile = opts?.tile;
+  if (tile !== undefined && (!isPow2(tile) || tile < 2 || tile > deviceTile(rt))) {
+    throw new RangeError(`tile must be a power of two in [2, ${deviceTile(rt)}], got ${tile}`);
+  }
+  forced.set(rt, tile === undefined ? { strategy } : { strategy, tile });
+}
+
+/**
+ * Radix bits of the global passes for n = 2^logn: as few passes as radix ≤ 16 allows, larger
+ * radices first.
+ */
+function globalPassBits(logn: number): number[] {
+  const passes = Math.ceil(logn / 4);
+  const bits: number[] = [];
+  for (let i = 0; i < passes; i++) {
+    bits.push(Math.floor(logn / passes) + (i < logn % passes ? 1 : 0));
+  }
+  return bits;
+}
+
+const RADIX_WG = 64;
+
+/**
+ * Stockham passes over global memory between `data` and a new buffer `out`. The passes before
+ * the last alternate between the two; the last (p = n/R) may run in place, so with an even
+ * number of passes it does, and the result always lands in `out`.
+ */
+function encodeGlobal(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  data: GPUBuffer,
+  n: number,
+  batch: number,
+  inverse: boolean,
+): GPUBuffer {
+  const logn = log2(n);
+  const tw = twiddleTable(rt, n);
+  const out = rt.storage(batch * n * COMPLEX_BYTES);
+  const bits = globalPassBits(logn);
+  let logp = 0;
+  let src = data;
+  let dst = out;
+  bits.forEach((logR, i) => {
+    const last = i === bits.length - 1;
+    const scale = inverse && last ? 1 / n : 1;
+    const cfg = rt.table(`fft.pass.${logn}.${logp}.${+inverse}.${scale}`, () => {
+      const u = new Uint32Array(4);
+      const f = new Float32Array(u.buffer);
+      u[0] = logn;
+      u[1] = logp;
+      f[2] = inverse ? 1 : -1;
+      f[3] = scale;
+      return u;
+    });
+    // after an odd number of passes the data sits in `out`: then the last one runs in place
+    const inPlace = last && src === out;
+    const pipeline = rt.pipeline(inPlace ? radixInPlace : radixOut, 'main', {
+      WG: RADIX_WG,
+      LOGR: logR,
+    });
+    const groups = Math.ceil((batch * n) / (RADIX_WG << logR));
+    dispatchChunks(rt, enc, pipeline, [src, tw, cfg], inPlace ? undefined : dst, groups);
+    logp += logR;
+    [src, dst] = [dst, src];
+  });
+  return out;
+}
+
+/**
+ * Records the FFT (or inverse FFT, divided by n) of `batch` rows of n = 2^k complex values
+ * (vec2<f32>, rows back to back from offset 0 of `data`) into `enc`. Nothing is submitted.
+ *
+ * Returns the buffer that will hold the result: `data` itself (in place), or a new buffer of
+ * batch·n·8 bytes from `rt.storage` (then `data` holds intermediate values). Which one depends
+ * on n and fftStrategy(rt); callers must not assume either. The caller owns both and releases
+ * them after submitting `enc`: `rt.release(data, out)` (release ignores the repeat when
+ * out === data). No other temporaries are created (twiddles and pass parameters are cached
+ * tables). Rows beyond `batch` in a larger `data` are left untouched.
+ */
+export function fftEncode(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  data: GPUBuffer,
+  n: number,
+  batch: number,
+  inverse: boolean,
+): GPUBuffer {
+  checkBatchN(rt, n, batch, fftMaxN(rt));
+  checkBufferSize(data, batch * n);
+  if (n === 1) return data;
+  const T = fftTile(rt);
+  if (fftStrategy(rt) === 'global' || n > FOUR_STEP_MAX * T) {
+    return encodeGlobal(rt, enc, data, n, batch, inverse);
+  }
+  const logn = log2(n);
+  const tw = twiddleTable(rt, n);
+  const scale = inverse ? 1 / n : 1;
+  if (n <= T) {
+    // G whole rows per tile, G a power of two dividing batch so that every tile is full
+    const G = Math.min(T / n, pow2Factor(batch));
+    const plan: PlanFields = {
+      logm: logn,
+      logTable: logn,
+      logPerRow: 0,
+      logRow: logn,
+      inQ: n,
+      inJ: 1,
+      outQ: n,
+      outK: 1,
+      post: false,
+      colMajor: false,
+      inverse,
+      scale,
+    };
+    dispatchStockham(rt, enc, G * n, plan, data, data, tw, batch / G);
+    return data;
+  }
+  const N2 = T;
+  const N1 = n / T;
+  // step 1: length-N1 FFTs down the N2 columns of each row, times w_n^{j2·k1}, in place
+  const G1 = T / N1;
+  const plan1: PlanFields = {
+    logm: log2(N1),
+    logTable: logn,
+    logPerRow: log2(N2),
+    logRow: logn,
+    inQ: 1,
+    inJ: N2,
+    outQ: 1,
+    outK: N2,
+    post: true,
+    colMajor: true,
+    inverse,
+    scale: 1,
+  };
+  dispatchStockham(rt, enc, T, plan1, data, data, tw, (batch * N2) / G1);
+  // step 2: length-N2 FFTs along each of the N1 rows, written transposed (k1 + N1·k2)
+  const out = rt.storage(batch * n * COMPLEX_BYTES);
+  const plan2: PlanFields = {
+    logm: log2(N2),
+    logTable: logn,
+    logPerRow: log2(N1),
+    logRow: logn,
+    inQ: N2,
+    inJ: 1,
+    outQ: 1,
+    outK: N1,
+    post: false,
+    colMajor: false,
+    inverse,
+    scale,
+  };
+  dispatchStockham(rt, enc, T, plan2, data, out, tw, batch * N1);
+  return out;
+}
+
+/** The cached chirp table of length L: (cos θ_k, −sin θ_k), θ_k = π(k² mod 2L)/L, f64 → f32. */
+function chirpTable(rt: GpuRuntime, L: number): GPUBuffer {
+  return rt.table(`fft.chirp.${L}`, () => {
+    const t = new Float32Array(2 * L);
+    const twoL = 2 * L;
+    for (let k = 0; k < L; k++) {
+      // k² < 2^53 for L ≤ 2^26, so the reduction is exact
+      const a = (Math.PI * ((k * k) % twoL)) / L;
+      t[2 * k] = Math.cos(a);
+      t[2 * k + 1] = -Math.sin(a);
+    }
+    return t;
+  });
+}
+
+/** The cached filter spectrum FFT_m(d), d_k = e^{iπk²/L} at k and m − k (k < L), in float64. */
+function chirpSpectrum(rt: GpuRuntime, L: number, m: number): GPUBuffer {
+  return rt.table(`fft.chirpSpec.${L}.${m}`, () => {
+    const d = new Float64Array(2 * m);
+    const twoL = 2 * L;
+    for (let k = 0; k < L; k++) {
+      const a = (Math.PI * ((k * k) % twoL)) / L;
+      const c = Math.cos(a);
+      const s = Math.sin(a);
+      d[2 * k] = c;
+      d[2 * k + 1] = s;
+      if (k > 0) {
+        d[2 * (m - k)] = c;
+        d[2 * (m - k) + 1] = s;
+      }
+    }
+    return Float32Array.from(dftInterleaved(d, m, false));
+  });
+}
+
+/** Longest any-length row dftAnyEncode supports on this device. */
+export function dftMaxL(rt: GpuRuntime): number {
+  return Math.min(MAX_L, Math.floor((fftMaxN(rt) + 1) / 2));
+}
+
+/** A 1-D element range as a 2-D grid of workgroups of size wg (kernels flatten it back). */
+export function elementGrid(count: number, wg: number): [number, number] {
+  return grid(Math.max(1, Math.ceil(count / wg)));
+}
+
+/** A uniform buffer of u32 and f32 fields, in order (f32 where `floats` has true). */
+export function paramsUniform(
+  rt: GpuRuntime,
+  fields: readonly number[],
+  floats: readonly boolean[] = [],
+): GPUBuffer {
+  const u = new Uint32Array(Math.max(4, fields.length));
+  const f = new Float32Array(u.buffer);
+  fields.forEach((v, i) => {
+    if (floats[i]) f[i] = v;
+    else u[i] = v;
+  });
+  return rt.uniform(u);
+}
+
+const CHIRP_WG = 256;
+
+/**
+ * Records the DFT (or inverse DFT, divided by L) of `batch` rows of L complex values, any
+ * L ≥ 1 (≤ dftMaxL(rt)), rows back to back in `data` (vec2<f32>). Powers of two go straight to
+ * fftEncode; other lengths use Bluestein's algorithm on pow2 FFTs of length m = nextPow2(2L − 1).
+ *
+ * Returns the buffer holding the result, with fftEncode's contract: `data` itself or a new
+ * buffer the caller owns; release both after submitting `enc` (`rt.release(data, out)`).
+ * Temporaries that live until the submission (work buffers, parameters) are pushed onto
+ * `temps`: the caller releases them after submitting, `rt.release(...temps)`.
+ */
+export function dftAnyEncode(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  data: GPUBuffer,
+  L: number,
+  batch: number,
+  inverse: boolean,
+  temps: GPUBuffer[],
+): GPUBuffer {
+  const maxL = dftMaxL(rt);
+  checkInt('L', L, 1, maxL);
+  checkInt('batch', batch, 1, 2 ** 31);
+  checkBufferSize(data, batch * L);
+  if (isPow2(L)) return fftEncode(rt, enc, data, L, batch, inverse);
+  const m = nextPow2(2 * L - 1);
+  checkBatchN(rt, m, batch, fftMaxN(rt));
+  const chirp = chirpTable(rt, L);
+  const spec = chirpSpectrum(rt, L, m);
+  const params = paramsUniform(
+    rt,
+    [L, m, batch, inverse ? 1 : -1, inverse ? 1 / L : 1],
+    [false, false, false, true, true],
+  );
+  const work = rt.storage(batch * m * COMPLEX_BYTES);
+  temps.push(params, work);
+  const constants = { WG: CHIRP_WG };
+  rt.dispatch(
+    enc,
+    rt.pipeline(chirpCode, 'pre', constants),
+    [data, work, chirp, params],
+    elementGrid(batch * m, CHIRP_WG),
+  );
+  const f = fftEncode(rt, enc, work, m, batch, false);
+  if (f !== work) temps.push(f);
+  rt.dispatch(
+    enc,
+    rt.pipeline(chirpCode, 'convolve', constants),
+    [data, f, spec, params],
+    elementGrid(batch * m, CHIRP_WG),
+  );
+  const c = fftEncode(rt, enc, f, m, batch, true);
+  if (c !== f) temps.push(c);
+  rt.dispatch(
+    enc,
+    rt.pipeline(chirpCode, 'post', constants),
+    [data, c, chirp, params],
+    elementGrid(batch * L, CHIRP_WG),
+  );
+  return data;
+}
+
+/** Interleaves re/im rows into one Float32Array of (re, im) pairs. */
+export function interleave(re: ArrayLike<number>, im: ArrayLike<number> | undefined): Float32Array {
+  const out = new Float32Array(2 * re.length);
+  for (let i = 0; i < re.length; i++) {
+    out[2 * i] = re[i]!;
+    out[2 * i + 1] = im ? im[i]! : 0;
+  }
+  return out;
+}
+
+/** Splits interleaved (re, im) pairs into { re, im }. */
+export function deinterleave(data: Float32Array, count = data.length / 2): Complex32 {
+  const re = new Float32Array(count);
+  const im = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    re[i] = data[2 * i]!;
+    im[i] = data[2 * i + 1]!;
+  }
+  return { re, im };
+}
+
+function checkRows(re: Float32Array, im: Float32Array, batch: number): number {
+  checkInt('batch', batch, 1, 2 ** 31);
+  checkFiniteArray('re', re);
+  checkFiniteArray('im', im, re?.length);
+  if (re.length === 0 || re.length % batch !== 0) {
+    throw new RangeError(
+      `re.length must be a positive multiple of batch (${batch}), got ${re.length}`,
+    );
+  }
+  return re.length / batch;
+}
+
+async function transformRows(
+  rt: GpuRuntime,
+  re: Float32Array,
+  im: Float32Array,
+  batch: number,
+  n: number,
+  encode: (enc: GPUCommandEncoder, data: GPUBuffer, temps: GPUBuffer[]) => GPUBuffer,
+): Promise<Complex32> {
+  const data = rt.upload(interleave(re, im));
+  const temps: GPUBuffer[] = [];
+  let out: GPUBuffer | undefined;
+  try {
+    const enc = rt.device.createCommandEncoder();
+    out = encode(enc, data, temps);
+    const raw = await rt.read(enc, out, batch * n * COMPLEX_BYTES);
+    return deinterleave(raw);
+  } finally {
+    rt.release(data, out, ...temps);
+  }
+}
+
+/**
+ * gpu.fft (DESIGN §4): the FFT of `batch` rows of n = re.length / batch = 2^k complex values
+ * ({ re, im }, rows back to back), or the inverse FFT (divided by n). numpy's signs.
+ */
+export async function fft(
+  rt: GpuRuntime,
+  re: Float32Array,
+  im: Float32Array,
+  opts: FftOptions,
+): Promise<Complex32> {
+  const batch = opts?.batch;
+  const n = checkRows(re, im, batch);
+  checkBatchN(rt, n, batch, Math.min(MAX_L, fftMaxN(rt)));
+  return transformRows(rt, re, im, batch, n, (enc, data) =>
+    fftEncode(rt, enc, data, n, batch, opts.inverse ?? false),
+  );
+}
+
+/**
+ * The DFT of `batch` rows of any length L = re.length / batch ≥ 1 (Bluestein when L is not a
+ * power of two), or the inverse DFT (divided by L); = core.fft row by row.
+ */
+export async function dft(
+  rt: GpuRuntime,
+  re: Float32Array,
+  im: Float32Array,
+  opts: FftOptions,
+): Promise<Complex32> {
+  const batch = opts?.batch;
+  const L = checkRows(re, im, batch);
+  checkInt('L', L, 1, dftMaxL(rt));
+  return transformRows(rt, re, im, batch, L, (enc, data, temps) =>
+    dftAnyEncode(rt, enc, data, L, batch, opts.inverse ?? false, temps),
+  );
+}

@@ -1,0 +1,376 @@
+// Stockham autosort FFT of pow2 sub-transforms held in workgroup memory (src/gpu/fft.ts).
+//
+// A workgroup owns one tile of TILE complex values: G = TILE / m independent sub-transforms of
+// length m = 2^LOGM. Sub-transform q (= tile·G + g) belongs to row q >> logPerRow (rows are n
+// apart); within the row, q' = q & (perRow − 1). Input element j sits at
+//   row·n + q'·inQ + j·inJ,
+// output element k is written to row·n + q'·outQ + k·outK, optionally times w_n^{q'·k} (the
+// four-step twiddle) and by `scale`. This covers the three uses:
+//   whole rows (n ≤ TILE):   inQ = outQ = n, inJ = outK = 1, one dispatch, in place;
+//   four-step columns:       length N1 over stride N2 (inQ = outQ = 1, inJ = outK = N2), twiddled;
+//   four-step rows:          length N2, contiguous in, transposed out (outK = N1), out of place.
+//
+// Passes, with p the length already transformed: butterfly i (< m/R), k = i mod p, inputs
+// x[i + r·m/R]·w^{r·k} (w = e^{σ2πi/(Rp)}, σ = −1 forward), an R-point DFT, outputs to
+// (i − k)·R + k + s·p. Every thread (WG = TILE/16) holds 16 values: the first pass has radix
+// R0 = 2^LOGR0 ∈ {2, 4, 8, 16} (16/R0 butterflies per thread, no twiddles since p = 1), every
+// later pass radix 16 (one butterfly, a 4×4 split with constant inner twiddles). A 4096-point
+// tile takes 3 passes and 3 barriers. The first pass reads global memory, the last writes it;
+// values stay in registers across the barrier between reading and overwriting the one
+// workgroup array. LOGM and LOGR0 are pipeline constants and every access to the register array
+// is written out with a constant index, so the array stays in registers (no local memory).
+// Twiddles come from a host-computed float64 table rounded once to f32 (never sin/cos in f32):
+// tw[k] = (cos 2πk/N, sin 2πk/N), k < N/2; entries ≥ N/2 use w^{k} = −w^{k−N/2}.
+
+override WG: u32 = 256u; // invocations per workgroup: max(1, TILE / 16)
+override TILE: u32 = 4096u; // complex values per workgroup, a power of two (< 16: tiny inputs)
+override LOGM: u32 = 12u; // log2 of the sub-transform length m (≤ log2 TILE)
+
+struct Plan {
+  logTable: u32, // log2 N of the twiddle table (the row length n)
+  logPerRow: u32,
+  logRow: u32, // log2 n, the row pitch
+  inQ: u32,
+  inJ: u32,
+  outQ: u32,
+  outK: u32,
+  post: u32, // 1: multiply output k of sub-transform q' by w_n^{q'·k}
+  colMajor: u32, // 1: consecutive threads take consecutive sub-transforms (column mode)
+  sign: f32, // σ: −1 forward, +1 inverse
+  scale: f32,
+}
+
+// Bindings 0–3; the output `store(index, value)` comes from fft_store_inplace.wgsl (back into
+// src) or fft_store_out.wgsl (into a second buffer at binding 4), appended by fft.ts: WebGPU
+// forbids binding one buffer twice as writable storage.
+@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;
+@group(0) @binding(1) var<storage, read> tw: array<vec2f>;
+@group(0) @binding(2) var<storage, read> plan: Plan;
+@group(0) @binding(3) var<storage, read> base: array<u32>; // first tile of this dispatch
+
+override LOGR0: u32 = select(4u, LOGM & 3u, (LOGM & 3u) != 0u); // radix bits of pass 0
+override NPASS: u32 = 1u + (LOGM - LOGR0) / 4u;
+
+var<workgroup> s: array<vec2f, TILE>;
+
+fn cmul(a: vec2f, b: vec2f) -> vec2f {
+  return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
+}
+
+// e^{σ·2πi·idx/N}
+fn twiddle(idx: u32) -> vec2f {
+  let half = 1u << (plan.logTable - 1u);
+  let i = idx & ((half << 1u) - 1u);
+  var w = tw[i & (half - 1u)];
+  if (i >= half) {
+    w = -w;
+  }
+  return vec2f(w.x, plan.sign * w.y);
+}
+
+// σ·i·x
+fn rot(x: vec2f) -> vec2f {
+  return plan.sign * vec2f(-x.y, x.x);
+}
+
+// e^{σ2πi·e/16}·x for the constant exponents of the 4×4 split
+fn w16(x: vec2f, e: u32) -> vec2f {
+  let c1 = 0.92387953251128674;
+  let s1 = 0.38268343236508978;
+  let h = 0.70710678118654752;
+  var w: vec2f;
+  switch e {
+    case 1u: { w = vec2f(c1, s1); }
+    case 2u: { w = vec2f(h, h); }
+    case 3u: { w = vec2f(s1, c1); }
+    case 4u: { return rot(x); }
+    case 6u: { w = vec2f(-h, h); }
+    case 9u: { w = vec2f(-c1, -s1); }
+    default: { return x; }
+  }
+  return cmul(x, vec2f(w.x, plan.sign * w.y));
+}
+
+// In-place 2-point DFT of v[o], v[o + 1].
+fn dft2(v: ptr<function, array<vec2f, 16>>, o: u32) {
+  let a = (*v)[o];
+  let c = (*v)[o + 1u];
+  (*v)[o] = a + c;
+  (*v)[o + 1u] = a - c;
+}
+
+// In-place 4-point DFT of v[o], v[o + d], v[o + 2d], v[o + 3d], natural order.
+fn dft4(v: ptr<function, array<vec2f, 16>>, o: u32, d: u32) {
+  let u0 = (*v)[o];
+  let u1 = (*v)[o + d];
+  let u2 = (*v)[o + 2u * d];
+  let u3 = (*v)[o + 3u * d];
+  let a0 = u0 + u2;
+  let a1 = u0 - u2;
+  let a2 = u1 + u3;
+  let a3 = rot(u1 - u3);
+  (*v)[o] = a0 + a2;
+  (*v)[o + d] = a1 + a3;
+  (*v)[o + 2u * d] = a0 - a2;
+  (*v)[o + 3u * d] = a1 - a3;
+}
+
+// 16-point DFT of v (4×4: u_{a+4b} → DFT over b, twiddle ω16^{ac}, DFT over a). The result
+// X_{c+4d} is left in slot 4c + d... transposed back here into natural order.
+fn dft16(v: ptr<function, array<vec2f, 16>>) {
+  dft4(v, 0u, 4u);
+  dft4(v, 1u, 4u);
+  dft4(v, 2u, 4u);
+  dft4(v, 3u, 4u);
+  // Y_{a,c} sits in slot a + 4c
+  (*v)[5] = w16((*v)[5], 1u);
+  (*v)[6] = w16((*v)[6], 2u);
+  (*v)[7] = w16((*v)[7], 3u);
+  (*v)[9] = w16((*v)[9], 2u);
+  (*v)[10] = w16((*v)[10], 4u);
+  (*v)[11] = w16((*v)[11], 6u);
+  (*v)[13] = w16((*v)[13], 3u);
+  (*v)[14] = w16((*v)[14], 6u);
+  (*v)[15] = w16((*v)[15], 9u);
+  dft4(v, 0u, 1u);
+  dft4(v, 4u, 1u);
+  dft4(v, 8u, 1u);
+  dft4(v, 12u, 1u);
+  // X_{c+4d} sits in slot 4c + d: transpose the 4×4 block
+  var t: vec2f;
+  t = (*v)[1]; (*v)[1] = (*v)[4]; (*v)[4] = t;
+  t = (*v)[2]; (*v)[2] = (*v)[8]; (*v)[8] = t;
+  t = (*v)[3]; (*v)[3] = (*v)[12]; (*v)[12] = t;
+  t = (*v)[6]; (*v)[6] = (*v)[9]; (*v)[9] = t;
+  t = (*v)[7]; (*v)[7] = (*v)[13]; (*v)[13] = t;
+  t = (*v)[11]; (*v)[11] = (*v)[14]; (*v)[14] = t;
+}
+
+// 8-point DFT of v[o..o+8) in natural order (2×4: u_{a+2b} → DFT4 over b, ω8^{ac}, DFT2 over a).
+fn dft8(v: ptr<function, array<vec2f, 16>>, o: u32) {
+  dft4(v, o, 2u);
+  dft4(v, o + 1u, 2u);
+  // Y_{a,c} in slot o + a + 2c; ω8^{c} on a = 1
+  let y1 = w16((*v)[o + 3u], 2u);
+  let y2 = w16((*v)[o + 5u], 4u);
+  let y3 = w16(w16((*v)[o + 7u], 4u), 2u);
+  let y0 = (*v)[o + 1u];
+  let x0 = (*v)[o];
+  let x1 = (*v)[o + 2u];
+  let x2 = (*v)[o + 4u];
+  let x3 = (*v)[o + 6u];
+  // X_{c+4d} = Y_{0,c} + (−1)^d Y_{1,c}
+  (*v)[o] = x0 + y0;
+  (*v)[o + 4u] = x0 - y0;
+  (*v)[o + 1u] = x1 + y1;
+  (*v)[o + 5u] = x1 - y1;
+  (*v)[o + 2u] = x2 + y2;
+  (*v)[o + 6u] = x2 - y2;
+  (*v)[o + 3u] = x3 + y3;
+  (*v)[o + 7u] = x3 - y3;
+}
+
+fn logG() -> u32 {
+  return countTrailingZeros(TILE) - LOGM;
+}
+
+// workgroup-array slot of element j of sub-transform g
+fn sidx(g: u32, j: u32) -> u32 {
+  if (plan.colMajor == 1u) {
+    return (j << logG()) + g;
+  }
+  return (g << LOGM) + j;
+}
+
+// (g, i) of butterfly b of a radix-2^logR pass: consecutive b take consecutive sub-transforms in
+// column mode (coalesced global access there), consecutive i otherwise
+fn butterfly(b: u32, logR: u32) -> vec2u {
+  if (plan.colMajor == 1u) {
+    return vec2u(b & ((1u << logG()) - 1u), b >> logG());
+  }
+  let logmR = max(LOGM, logR) - logR; // max: LOGM < 4 leaves the radix-16 code dead but compiled
+  return vec2u(b >> logmR, b & ((1u << logmR) - 1u));
+}
+
+// pass 0, slot e = t·R0 + r: input r of the thread's butterfly t, from global memory
+fn loadFirst(lid: u32, q0: u32, e: u32) -> vec2f {
+  let b = lid + (e >> LOGR0) * WG;
+  if (b >= (TILE >> LOGR0)) {
+    return vec2f(0.0); // tiles under 16 values: this butterfly does not exist
+  }
+  let gi = butterfly(b, LOGR0);
+  let j = gi.y + ((e & ((1u << LOGR0) - 1u)) << (LOGM - LOGR0));
+  return src[globalIndex(q0 + gi.x, j, plan.inQ, plan.inJ)];
+}
+
+// pass 0 output in slot e = t·R0 + s (p = 1, so k = 0 and the output index is i·R0 + s): to
+// global memory when it is the only pass, else to workgroup memory
+fn putFirst(lid: u32, q0: u32, e: u32, x: vec2f) {
+  let b = lid + (e >> LOGR0) * WG;
+  if (b >= (TILE >> LOGR0)) {
+    return;
+  }
+  let gi = butterfly(b, LOGR0);
+  let j = (gi.y << LOGR0) + (e & ((1u << LOGR0) - 1u));
+  if (NPASS == 1u) {
+    emit(q0 + gi.x, j, x);
+  } else {
+    s[sidx(gi.x, j)] = x;
+  }
+}
+
+// radix-16 pass with p = 2^logp: input r of this thread's butterfly, from workgroup memory
+fn load16(gi: vec2u, r: u32, logp: u32) -> vec2f {
+  let k = gi.y & ((1u << logp) - 1u);
+  let x = s[sidx(gi.x, gi.y + (r << (max(LOGM, 4u) - 4u)))];
+  if (r == 0u || k == 0u) {
+    return x;
+  }
+  return cmul(x, twiddle((r * k) << (plan.logTable - 4u - logp)));
+}
+
+// radix-16 pass output o (slot o): to workgroup memory, or to global memory in the last pass
+fn put16(q0: u32, gi: vec2u, o: u32, x: vec2f, logp: u32, last: bool) {
+  let k = gi.y & ((1u << logp) - 1u);
+  let j = ((gi.y - k) << 4u) + k + (o << logp);
+  if (last) {
+    emit(q0 + gi.x, j, x);
+  } else {
+    s[sidx(gi.x, j)] = x;
+  }
+}
+
+// the final write: scale, optional four-step twiddle, global address
+fn emit(q: u32, j: u32, x: vec2f) {
+  var y = x * plan.scale;
+  if (plan.post == 1u) {
+    let qq = q & ((1u << plan.logPerRow) - 1u);
+    y = cmul(y, twiddle(qq * j));
+  }
+  store(globalIndex(q, j, plan.outQ, plan.outK), y);
+}
+
+fn globalIndex(q: u32, j: u32, strideQ: u32, strideJ: u32) -> u32 {
+  let row = q >> plan.logPerRow;
+  let qq = q & ((1u << plan.logPerRow) - 1u);
+  return (row << plan.logRow) + qq * strideQ + j * strideJ;
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: vec3u) {
+  let q0 = (base[0] + wid.x) << logG();
+  var v: array<vec2f, 16>;
+  // pass 0: radix R0, 16/R0 butterflies per thread, global memory → registers
+  v[0] = loadFirst(lid, q0, 0u);
+  v[1] = loadFirst(lid, q0, 1u);
+  v[2] = loadFirst(lid, q0, 2u);
+  v[3] = loadFirst(lid, q0, 3u);
+  v[4] = loadFirst(lid, q0, 4u);
+  v[5] = loadFirst(lid, q0, 5u);
+  v[6] = loadFirst(lid, q0, 6u);
+  v[7] = loadFirst(lid, q0, 7u);
+  v[8] = loadFirst(lid, q0, 8u);
+  v[9] = loadFirst(lid, q0, 9u);
+  v[10] = loadFirst(lid, q0, 10u);
+  v[11] = loadFirst(lid, q0, 11u);
+  v[12] = loadFirst(lid, q0, 12u);
+  v[13] = loadFirst(lid, q0, 13u);
+  v[14] = loadFirst(lid, q0, 14u);
+  v[15] = loadFirst(lid, q0, 15u);
+  switch LOGR0 {
+    case 1u: {
+      dft2(&v, 0u);
+      dft2(&v, 2u);
+      dft2(&v, 4u);
+      dft2(&v, 6u);
+      dft2(&v, 8u);
+      dft2(&v, 10u);
+      dft2(&v, 12u);
+      dft2(&v, 14u);
+    }
+    case 2u: {
+      dft4(&v, 0u, 1u);
+      dft4(&v, 4u, 1u);
+      dft4(&v, 8u, 1u);
+      dft4(&v, 12u, 1u);
+    }
+    case 3u: {
+      dft8(&v, 0u);
+      dft8(&v, 8u);
+    }
+    default: {
+      dft16(&v);
+    }
+  }
+  if (NPASS == 1u) {
+    // a single pass reads and writes global memory: all reads before any write (in place)
+    storageBarrier();
+    workgroupBarrier();
+  }
+  putFirst(lid, q0, 0u, v[0]);
+  putFirst(lid, q0, 1u, v[1]);
+  putFirst(lid, q0, 2u, v[2]);
+  putFirst(lid, q0, 3u, v[3]);
+  putFirst(lid, q0, 4u, v[4]);
+  putFirst(lid, q0, 5u, v[5]);
+  putFirst(lid, q0, 6u, v[6]);
+  putFirst(lid, q0, 7u, v[7]);
+  putFirst(lid, q0, 8u, v[8]);
+  putFirst(lid, q0, 9u, v[9]);
+  putFirst(lid, q0, 10u, v[10]);
+  putFirst(lid, q0, 11u, v[11]);
+  putFirst(lid, q0, 12u, v[12]);
+  putFirst(lid, q0, 13u, v[13]);
+  putFirst(lid, q0, 14u, v[14]);
+  putFirst(lid, q0, 15u, v[15]);
+  if (NPASS == 1u) {
+    return;
+  }
+  workgroupBarrier();
+  // passes 1 … NPASS − 1: radix 16, one butterfly per thread (b = lid)
+  let gi = butterfly(lid, 4u);
+  var logp = LOGR0;
+  for (var ps = 1u; ps < NPASS; ps++) {
+    v[0] = load16(gi, 0u, logp);
+    v[1] = load16(gi, 1u, logp);
+    v[2] = load16(gi, 2u, logp);
+    v[3] = load16(gi, 3u, logp);
+    v[4] = load16(gi, 4u, logp);
+    v[5] = load16(gi, 5u, logp);
+    v[6] = load16(gi, 6u, logp);
+    v[7] = load16(gi, 7u, logp);
+    v[8] = load16(gi, 8u, logp);
+    v[9] = load16(gi, 9u, logp);
+    v[10] = load16(gi, 10u, logp);
+    v[11] = load16(gi, 11u, logp);
+    v[12] = load16(gi, 12u, logp);
+    v[13] = load16(gi, 13u, logp);
+    v[14] = load16(gi, 14u, logp);
+    v[15] = load16(gi, 15u, logp);
+    dft16(&v);
+    let last = ps + 1u == NPASS;
+    if (!last) {
+      workgroupBarrier(); // every read of s in this pass precedes any overwrite
+    }
+    put16(q0, gi, 0u, v[0], logp, last);
+    put16(q0, gi, 1u, v[1], logp, last);
+    put16(q0, gi, 2u, v[2], logp, last);
+    put16(q0, gi, 3u, v[3], logp, last);
+    put16(q0, gi, 4u, v[4], logp, last);
+    put16(q0, gi, 5u, v[5], logp, last);
+    put16(q0, gi, 6u, v[6], logp, last);
+    put16(q0, gi, 7u, v[7], logp, last);
+    put16(q0, gi, 8u, v[8], logp, last);
+    put16(q0, gi, 9u, v[9], logp, last);
+    put16(q0, gi, 10u, v[10], logp, last);
+    put16(q0, gi, 11u, v[11], logp, last);
+    put16(q0, gi, 12u, v[12], logp, last);
+    put16(q0, gi, 13u, v[13], logp, last);
+    put16(q0, gi, 14u, v[14], logp, last);
+    put16(q0, gi, 15u, v[15], logp, last);
+    if (!last) {
+      workgroupBarrier();
+    }
+    logp += 4u;
+  }
+}
