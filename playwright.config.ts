@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium, never a downloaded browser (ENV-WEBGPU.md). Playwright adds headless and a
@@ -34,11 +34,25 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /cpu-fallback\.spec\.ts/,
       use: {
         browserName: 'chromium',
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           args: chromiumArgs,
+        },
+      },
+    },
+    {
+      // Without --enable-unsafe-webgpu, navigator.gpu exists but hands out no adapter: the lab
+      // must notice and compute everything on the CPU.
+      name: 'chromium-no-webgpu',
+      testMatch: /cpu-fallback\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: chromiumArgs.filter((a) => a !== '--enable-unsafe-webgpu'),
         },
       },
     },

@@ -14,10 +14,23 @@ test('the built app loads with its title, header and lab root, and logs no error
   await expect(page).toHaveTitle('SSM Lab');
   await expect(page.getByRole('heading', { level: 1, name: 'SSM Lab' })).toBeVisible();
   await expect(
-    page.getByText(
-      'Interactive lab for State Space Models: HiPPO, discretisation, S4 and RTF, computed live.',
-    ),
+    page.getByText(/HiPPO compresses everything it has seen into N numbers/),
   ).toBeVisible();
+  // All ten panels are in the page from the start (UI.md).
+  for (const id of [
+    'signal',
+    'basis',
+    'coefficients',
+    'matrices',
+    'eigenvalues',
+    'kernel',
+    'frequency',
+    'equivalence',
+    'rtf',
+    'performance',
+  ]) {
+    await expect(page.locator(`[data-panel="${id}"]`)).toHaveCount(1);
+  }
   await expect(page.getByTestId('lab-root')).toHaveCount(1);
 
   // Let late module and asset loads finish before judging the console.

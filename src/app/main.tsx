@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installConsoleApi } from './consoleApi';
 import { startFrameStats } from './frameStats';
+import { initGpu } from './gpu';
 import './styles.css';
 import { startUrlSync } from './urlSync';
 
@@ -11,10 +12,12 @@ if (!container) throw new Error('SSM Lab: #root element missing from index.html'
 
 startUrlSync();
 startFrameStats();
-installConsoleApi();
+const api = installConsoleApi();
 
 createRoot(container).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+void initGpu(api);

@@ -1,6 +1,7 @@
 /**
  * Keeps the URL and the store in step: read once at start (with notices for whatever was
- * fixed), then write every parameter change back with history.replaceState, once per frame.
+ * fixed), then write parameter changes back with history.replaceState — at most every 200 ms
+ * (replaceState costs milliseconds; a drag must not pay it per event), and always the last one.
  */
 import { decode, encode } from '../state/url';
 import { lab, setUi } from '../state/store';
@@ -24,6 +25,6 @@ export function startUrlSync(): () => void {
   return lab.subscribe((s, prev) => {
     if (s.params === prev.params || scheduled) return;
     scheduled = true;
-    requestAnimationFrame(write);
+    setTimeout(write, 200);
   });
 }

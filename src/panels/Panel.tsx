@@ -118,3 +118,11 @@ export function tex(x: number, digits = 3): string {
   const [m, e] = x.toExponential(digits - 1).split('e');
   return `${m}\\cdot 10^{${Number(e)}}`;
 }
+
+let firstPanelMarked = false;
+/** Records when the first panel finished drawing (read by the load benchmark). */
+export function markFirstPanel(): void {
+  if (firstPanelMarked || typeof performance === 'undefined') return;
+  firstPanelMarked = true;
+  performance.mark('ssm:first-panel');
+}

@@ -21,6 +21,8 @@ export interface UiState {
   /** Plain-words notices about the URL (what was fixed when it was read). */
   urlNotices: string[];
   backend: Backend;
+  /** A plain-words note when the compute worker crashed and was restarted. */
+  workerNotice: string | null;
 }
 
 export interface LabState {
@@ -33,6 +35,7 @@ export const initialUi = (): UiState => ({
   hoverBasis: null,
   urlNotices: [],
   backend: { name: 'cpu', note: 'starting' },
+  workerNotice: null,
 });
 
 export const lab = createStore<LabState>(() => ({ params: defaultParams(), ui: initialUi() }));

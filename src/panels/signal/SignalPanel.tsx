@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { lab, setParams, useParams } from '../../state/store';
 import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
-import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { Equation, fmt, markFirstPanel, Panel, Readouts, tex, Warning } from '../Panel';
 import { memoryView } from './signal.model';
 
 const DRAW_POINTS = 512;
@@ -148,6 +148,7 @@ export function SignalPanel() {
     const move = (ev: PointerEvent) => {
       if (node.hasPointerCapture(ev.pointerId)) setFromPointer(ev);
     };
+    markFirstPanel();
     node.addEventListener('pointerdown', down);
     node.addEventListener('pointermove', move);
     return () => {

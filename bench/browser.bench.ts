@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: builds the lab, serves it with `vite preview`, drives Debian's Chromium with
+ * WebGPU enabled, and measures in one run:
+ *  - ssmLab.bench(DEFAULT_SPEC): our WGSL kernels vs tfjs built-ins vs the float64 core;
+ *  - interaction latency: a scripted drag of the Δ slider, then ssmLab.frameStats();
+ *  - load: first panel drawn after navigation, and the initial JavaScript size (gzip).
+ * Prints tables with the ratios the issues ask for and writes bench/results.json.
+ */
+import { chromium } from '@playwright/test';
+import { spawn, execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 4180;
+const URL = `http://127.0.0.1:${PORT}/`;
+const OUT_DIR = 'dist-bench';
+
+interface Row {
+  op: string;
+  impl: string;
+  backend: string;
+  H: number;
+  N: number | null;
+  L: number;
+  msMedian: number;
+  msMin: number;
+  runs: number;
+  relErr?: number;
+  error?: string;
+}
+
+function initialJsGzip(): { files: string[]; bytes: number } {
+  const html = readFileSync(join(root, OUT_DIR, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce(
+    (s, f) => s + gzipSync(readFileSync(join(root, OUT_DIR, f))).length,
+    0,
+  );
+  return { files, bytes };
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start at ${url}`);
+}
+
+const fmtMs = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 3 : 1) : '—');
+
+async function main(): Promise<void> {
+  // A build folder of its own, so the benchmark never races an e2e build of dist/.
+  if (!process.argv.includes('--no-build'))
+    execSync(`npx tsc --noEmit -p . && npx vite build --outDir ${OUT_DIR}`, {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      OUT_DIR,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  try {
+    await waitFor(URL, 30_000);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--enable-unsafe-webgpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-sandbox',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const t0 = Date.now();
+    await page.goto(URL);
+    await page
+      .locator('[data-panel="signal"] path.recon')
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    const firstPanelMs = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined;
+      const mark = performance.getEntriesByName('ssm:first-panel')[0];
+      return mark ? mark.startTime - (nav?.startTime ?? 0) : NaN;
+    });
+    const wallFirstPanel = Date.now() - t0;
+    await page
+      .waitForFunction(() => window.ssmLab?.backend().name === 'webgpu', null, { timeout: 60_000 })
+      .catch(() => {});
+    const backend = await page.evaluate(() => window.ssmLab.backend());
+
+    // Interaction latency: drag the Δ slider back and forth.
+    await page.evaluate(() => window.ssmLab.resetFrameStats());
+    const slider = page.locator('input[data-param="dt"]');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 120; i++) {
+      const f = 0.3 + 0.4 * Math.abs(Math.sin((i / 120) * Math.PI * 2));
+      await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+    }
+    await page.mouse.up();
+    const frame = await page.evaluate(() => window.ssmLab.frameStats());
+
+    console.log(`backend: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}`);
+    console.log('running ssmLab.bench() with the default spec …');
+    const rows = (await page.evaluate(() =>
+      (window.ssmLab.bench as (s?: unknown) => Promise<unknown>)(),
+    )) as Row[];
+    await browser.close();
+
+    const js = initialJsGzip();
+    console.log('\nop          impl  H    N     L       median ms    min ms   runs  rel.err');
+    for (const r of rows) {
+      console.log(
+        `${r.op.padEnd(11)} ${r.impl.padEnd(5)} ${String(r.H).padStart(3)} ${String(r.N ?? '-').padStart(4)} ${String(r.L).padStart(6)} ${fmtMs(r.msMedian).padStart(12)} ${fmtMs(r.msMin).padStart(9)} ${String(r.runs).padStart(6)}  ${r.relErr !== undefined ? r.relErr.toExponential(2) : ''}${r.error ? ` ERROR ${r.error}` : ''}`,
+      );
+    }
+    const find = (op: string, impl: string, H: number, N: number | null, L: number) =>
+      rows.find(
+        (r) =>
+          r.op === op && r.impl === impl && r.H === H && (N === null || r.N === N) && r.L === L,
+      );
+    const ratio = (a?: Row, b?: Row) => (a && b ? b.msMedian / a.msMedian : NaN);
+    const targets = {
+      fftSpeedupVsTfjs4096: ratio(
+        find('fft', 'wgsl', 64, null, 4096),
+        find('fft', 'tfjs', 64, null, 4096),
+      ),
+      fftAccuracyGainVsTfjs4096:
+        (find('fft', 'tfjs', 64, null, 4096)?.relErr ?? NaN) /
+        (find('fft', 'wgsl', 64, null, 4096)?.relErr ?? NaN),
+      rtfN512OverN16:
+        (find('rtf', 'wgsl', 64, 512, 16384)?.msMedian ?? NaN) /
+        (find('rtf', 'wgsl', 64, 16, 16384)?.msMedian ?? NaN),
+      s4dH64SpeedupVsCore4096: ratio(
+        find('s4d', 'wgsl', 64, 64, 4096),
+        find('s4d', 'core', 64, 64, 4096),
+      ),
+      dplrH64SpeedupVsCore4096: ratio(
+        find('dplr', 'wgsl', 64, 64, 4096),
+        find('dplr', 'core', 64, 64, 4096),
+      ),
+      s4dH64SpeedupVsCore1024: ratio(
+        find('s4d', 'wgsl', 64, 64, 1024),
+        find('s4d', 'core', 64, 64, 1024),
+      ),
+      dplrH64SpeedupVsCore1024: ratio(
+        find('dplr', 'wgsl', 64, 64, 1024),
+        find('dplr', 'core', 64, 64, 1024),
+      ),
+    };
+    console.log('\nratios (same run):');
+    console.log(
+      `  fft wgsl vs tfjs, 64×4096: ${targets.fftSpeedupVsTfjs4096.toFixed(1)}× faster (target ≥ 20×), ${targets.fftAccuracyGainVsTfjs4096.toExponential(2)}× more accurate (target ≥ 100×)`,
+    );
+    console.log(
+      `  rtf wgsl n=512 / n=16 at H=64, L=16384: ${targets.rtfN512OverN16.toFixed(2)} (target ≤ 1.5)`,
+    );
+    console.log(
+      `  s4d wgsl H=64 vs 64 core calls: ${targets.s4dH64SpeedupVsCore1024.toFixed(2)}× (L=1024), ${targets.s4dH64SpeedupVsCore4096.toFixed(2)}× (L=4096) (target > 1)`,
+    );
+    console.log(
+      `  dplr wgsl H=64 vs 64 core calls: ${targets.dplrH64SpeedupVsCore1024.toFixed(2)}× (L=1024), ${targets.dplrH64SpeedupVsCore4096.toFixed(2)}× (L=4096) (target > 1)`,
+    );
+    console.log(
+      `\ninteraction (Δ slider drag, ${frame.count} events): p50 ${frame.p50.toFixed(2)} ms, p95 ${frame.p95.toFixed(2)} ms, max ${frame.max.toFixed(2)} ms (target p95 ≤ 16)`,
+    );
+    console.log(
+      `load: first panel drawn ${fmtMs(firstPanelMs)} ms after navigation start (wall ${wallFirstPanel} ms); initial JS ${(js.bytes / 1024).toFixed(1)} KiB gzip in ${js.files.length} file(s)`,
+    );
+    const out = join(root, 'bench/results.json');
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          backend,
+          frameStats: frame,
+          load: { firstPanelMs, wallFirstPanel, initialJsGzipBytes: js.bytes, files: js.files },
+          targets,
+          rows,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`\nwrote ${out}`);
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
