@@ -13,7 +13,7 @@
  */
 import { nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { elementGrid, fftEncode, paramsUniform } from './fft';
+import { COMPLEX_BYTES, elementGrid, fftEncode, paramsUniform } from './fft';
 import type { GpuRuntime } from './runtime';
 import extractCode from './shaders/conv_extract.wgsl?raw';
 import spectrumCode from './shaders/conv_spectrum.wgsl?raw';
@@ -45,6 +45,15 @@ export async function causalConv(
 ): Promise<Float32Array> {
   const L = checkConv(K, u, H);
   const m = nextPow2(2 * L - 1);
+  const limit = Math.min(
+    rt.device.limits.maxStorageBufferBindingSize,
+    rt.device.limits.maxBufferSize,
+  );
+  if (H * m * COMPLEX_BYTES > limit) {
+    throw new RangeError(
+      `H·nextPow2(2L − 1) must be at most ${Math.floor(limit / COMPLEX_BYTES)} (the device's buffer limit), got ${H * m}`,
+    );
+  }
   // balanced, interleaved, zero-padded rows K'_h + i·u'_h
   const packed = new Float32Array(2 * H * m);
   for (let h = 0; h < H; h++) {
