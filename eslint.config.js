@@ -37,6 +37,7 @@ const layer = (
 export default defineConfig(
   globalIgnores([
     'dist/',
+    'dist-*/',
     'node_modules/',
     'test-results/',
     'playwright-report/',

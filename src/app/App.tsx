@@ -2,6 +2,16 @@
  * The lab: one scrolling page in the order of the series — Memory → Discretisation → Kernels →
  * Transfer functions → Performance — under a sticky header and control bar.
  */
+import { BasisPanel } from '../panels/basis/BasisPanel';
+import { CoefficientsPanel } from '../panels/coefficients/CoefficientsPanel';
+import { EigenvaluesPanel } from '../panels/eigenvalues/EigenvaluesPanel';
+import { EquivalencePanel } from '../panels/equivalence/EquivalencePanel';
+import { FrequencyPanel } from '../panels/frequency/FrequencyPanel';
+import { KernelPanel } from '../panels/kernel/KernelPanel';
+import { MatricesPanel } from '../panels/matrices/MatricesPanel';
+import { PerformancePanel } from '../panels/performance/PerformancePanel';
+import { RtfPanel } from '../panels/rtf/RtfPanel';
+import { PanelSlot } from '../panels/Panel';
 import { SignalPanel } from '../panels/signal/SignalPanel';
 import { setUi, useUi } from '../state/store';
 import { Controls } from './Controls';
@@ -77,7 +87,58 @@ export function App() {
         <section className="chapter" id="memory" aria-labelledby="memory-h">
           <h2 id="memory-h">1 · Memory: online function approximation</h2>
           <div className="grid">
-            <SignalPanel />
+            <PanelSlot id="signal">
+              <SignalPanel />
+            </PanelSlot>
+            <PanelSlot id="basis">
+              <BasisPanel />
+            </PanelSlot>
+            <PanelSlot id="coefficients">
+              <CoefficientsPanel />
+            </PanelSlot>
+          </div>
+        </section>
+        <section className="chapter" id="discretisation" aria-labelledby="discretisation-h">
+          <h2 id="discretisation-h">
+            2 · Discretisation: from x′ = Ax + Bu to x_k = Āx_(k−1) + B̄u_k
+          </h2>
+          <div className="grid">
+            <PanelSlot id="matrices">
+              <MatricesPanel />
+            </PanelSlot>
+            <PanelSlot id="eigenvalues">
+              <EigenvaluesPanel />
+            </PanelSlot>
+          </div>
+        </section>
+        <section className="chapter" id="kernels" aria-labelledby="kernels-h">
+          <h2 id="kernels-h">3 · Kernels: S4's convolution view</h2>
+          <div className="grid">
+            <PanelSlot id="kernel">
+              <KernelPanel />
+            </PanelSlot>
+            <PanelSlot id="frequency">
+              <FrequencyPanel />
+            </PanelSlot>
+            <PanelSlot id="equivalence">
+              <EquivalencePanel />
+            </PanelSlot>
+          </div>
+        </section>
+        <section className="chapter" id="rtf" aria-labelledby="rtf-h">
+          <h2 id="rtf-h">4 · Transfer functions: the state-free kernel</h2>
+          <div className="grid">
+            <PanelSlot id="rtf">
+              <RtfPanel />
+            </PanelSlot>
+          </div>
+        </section>
+        <section className="chapter" id="performance" aria-labelledby="performance-h">
+          <h2 id="performance-h">5 · Performance</h2>
+          <div className="grid">
+            <PanelSlot id="performance">
+              <PerformancePanel />
+            </PanelSlot>
           </div>
         </section>
       </main>

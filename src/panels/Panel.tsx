@@ -5,7 +5,8 @@
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { Component, useMemo, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useEffect, useMemo, useRef, type ErrorInfo, type ReactNode } from 'react';
+import { createGate, GateContext } from '../state/store';
 
 export interface Readout {
   label: string;
@@ -97,6 +98,33 @@ export function Panel(props: {
       <p className="caption">{props.caption}</p>
       <PanelBoundary id={props.id}>{props.children}</PanelBoundary>
     </article>
+  );
+}
+
+/**
+ * Hosts one panel in the page grid: an error boundary around all of it, and a store gate so
+ * that while the panel is scrolled out of view it follows parameter changes only when the main
+ * thread is idle (it catches up at once when it comes back into view).
+ */
+export function PanelSlot({ id, children }: { id: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const gate = useMemo(() => createGate(), []);
+  useEffect(() => gate.connect(), [gate]);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      for (const e of entries) gate.setVisible(e.isIntersecting);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [gate]);
+  return (
+    <div className="slot" ref={ref}>
+      <GateContext.Provider value={gate}>
+        <PanelBoundary id={id}>{children}</PanelBoundary>
+      </GateContext.Provider>
+    </div>
   );
 }
 

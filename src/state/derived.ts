@@ -80,6 +80,39 @@ function finite(X: Float64Array): boolean {
  * HiPPO coefficients over time for the memory panels. LegS is the time-varying system
  * x' = (A/t)x + (B/t)u, step-size free (t = k in samples); the others are LTI with step Δ.
  */
+/** LegS is step-size free: its states depend on N, the normalisation, the scheme and u only. */
+const legsStatesOf = memo(
+  (N: number, normalization: Normalization, disc: Disc, u: Float64Array): States => {
+    const L = u.length;
+    const scheme = disc === 'forward' ? 'forward' : disc === 'zoh' ? 'exact' : 'bilinear';
+    const X = legsRun(N, u, scheme, { normalization });
+    const method =
+      scheme === 'exact'
+        ? 'exact (log-time ZOH)'
+        : scheme === 'forward'
+          ? 'forward Euler'
+          : 'bilinear';
+    let xmax = 0;
+    for (let i = 0; i < X.length; i++) xmax = Math.max(xmax, Math.abs(X[i]!));
+    let umax = 0;
+    for (let i = 0; i < L; i++) umax = Math.max(umax, Math.abs(u[i]!));
+    if (!finite(X) || xmax > 1e6 * Math.max(umax, 1e-12)) {
+      return {
+        X: new Float64Array(L * N),
+        N,
+        L,
+        method,
+        warning: `LegS with ${method} blew up: its first steps multiply the state by I + A/k, whose eigenvalues 1 − j/k reach −${N - 1} (states up to ${xmax.toExponential(1)}). Use bilinear or ZOH.`,
+      };
+    }
+    return { X, N, L, method };
+  },
+);
+
+/**
+ * HiPPO coefficients over time for the memory panels. LegS is the time-varying system
+ * x' = (A/t)x + (B/t)u, step-size free (t = k in samples); the others are LTI with step Δ.
+ */
 export const statesOf = memo(
   (
     measure: Measure,
@@ -90,26 +123,8 @@ export const statesOf = memo(
     disc: Disc,
     u: Float64Array,
   ): States => {
+    if (measure === 'legs') return legsStatesOf(N, normalization, disc, u);
     const L = u.length;
-    if (measure === 'legs') {
-      const scheme = disc === 'forward' ? 'forward' : disc === 'zoh' ? 'exact' : 'bilinear';
-      const X = legsRun(N, u, scheme, { normalization });
-      const method =
-        scheme === 'exact'
-          ? 'exact (log-time ZOH)'
-          : scheme === 'forward'
-            ? 'forward Euler'
-            : 'bilinear';
-      return finite(X)
-        ? { X, N, L, method }
-        : {
-            X: new Float64Array(L * N),
-            N,
-            L,
-            method,
-            warning: 'LegS with forward Euler blew up (its first steps are unstable).',
-          };
-    }
     const ssm = continuousOf(measure, N, theta, normalization);
     const d = discretize(ssm, dt, disc);
     const X = recurrenceStates(d, u);

@@ -3,7 +3,8 @@
  * (playback, hover, notices). Derived values are memoised selectors in derived.ts, never stored.
  * Actions are plain exported functions (zustand's "no store actions" pattern).
  */
-import { useStore } from 'zustand';
+import { createContext, useContext } from 'react';
+import { useStore, type StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createStore } from 'zustand/vanilla';
 import { defaultParams, PARAM_NAMES, schema, type ParamName, type Params } from './schema';
@@ -103,21 +104,87 @@ export function resetParams(): void {
   lab.setState({ params: defaultParams() });
 }
 
+/**
+ * A view of the store for one panel that follows it live while the panel is on screen and
+ * catches up when the main thread is idle while it is not (or at once when it scrolls back
+ * into view). Dragging a slider then pays only for the panels in view.
+ */
+export interface Gate extends StoreApi<LabState> {
+  setVisible(visible: boolean): void;
+  /** Starts following the store; returns the function that stops it. */
+  connect(): () => void;
+}
+
+export function createGate(): Gate {
+  let snapshot = lab.getState();
+  let visible = true;
+  let idle = 0;
+  const listeners = new Set<(s: LabState, prev: LabState) => void>();
+  const emit = (): void => {
+    const prev = snapshot;
+    snapshot = lab.getState();
+    if (snapshot !== prev) for (const l of listeners) l(snapshot, prev);
+  };
+  const cancelIdle = (): void => {
+    if (!idle) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+    else clearTimeout(idle);
+    idle = 0;
+  };
+  const scheduleIdle = (): void => {
+    if (idle) return;
+    const run = (): void => {
+      idle = 0;
+      emit();
+    };
+    idle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 1500 })
+        : (setTimeout(run, 200) as unknown as number);
+  };
+  return {
+    getState: () => snapshot,
+    getInitialState: () => snapshot,
+    setState: lab.setState,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setVisible(v) {
+      visible = v;
+      if (v) {
+        cancelIdle();
+        emit();
+      }
+    },
+    connect() {
+      emit();
+      const unsubscribe = lab.subscribe(() => (visible ? emit() : scheduleIdle()));
+      return () => {
+        cancelIdle();
+        unsubscribe();
+      };
+    },
+  };
+}
+
+/** The gate of the enclosing panel, if any (see Panel.tsx); hooks fall back to the store. */
+export const GateContext = createContext<Gate | null>(null);
+
+function useLab<T>(selector: (s: LabState) => T): T {
+  const gate = useContext(GateContext);
+  return useStore(gate ?? lab, useShallow(selector));
+}
+
 /** React hook: a slice of params (shallow-compared). */
 export function useParams<T>(selector: (p: Params) => T): T {
-  return useStore(
-    lab,
-    useShallow((s: LabState) => selector(s.params)),
-  );
+  return useLab((s) => selector(s.params));
 }
 
 export function useUi<T>(selector: (u: UiState) => T): T {
-  return useStore(
-    lab,
-    useShallow((s: LabState) => selector(s.ui)),
-  );
+  return useLab((s) => selector(s.ui));
 }
 
 export function useParam<K extends ParamName>(name: K): Params[K] {
-  return useStore(lab, (s) => s.params[name]);
+  return useLab((s) => s.params[name]);
 }

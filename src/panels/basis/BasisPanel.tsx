@@ -1,0 +1,798 @@
+/**
+ * Basis & projection [basis]: at the cursor, the N basis functions of the current measure scaled
+ * by the current coefficients, x_n φ_n(s), over the memory window, and their sum — the signal
+ * panel's reconstruction. All N terms are drawn on a canvas (faint, the strongest few
+ * emphasised and labelled), the sum, the input and the hovered term in SVG. Below: the coefficients x_n as bars, and the error of the truncated
+ * sums (first m terms) against m on a log axis. Hovering a term or a bar sets ui.hoverBasis.
+ */
+import {
+  axisBottom,
+  axisLeft,
+  line,
+  pointer,
+  scaleLinear,
+  scaleLog,
+  select,
+  type Selection,
+} from 'd3';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { signalOf, statesOf } from '../../state/derived';
+import { lab, setUi, useParams, useUi } from '../../state/store';
+import { extent, M, plotGroup, useWidth, type G } from '../chart';
+import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import {
+  blowUpWarning,
+  basisGrid,
+  maxAbsFinite,
+  basisTerms,
+  gridSize,
+  nearestTerm,
+  spreadLabels,
+  strongest,
+  truncationIsExact,
+  windowGrid,
+  windowStart,
+  windowView,
+} from './basis.model';
+import './basis.css';
+
+const MAIN_H = 250;
+const SMALL_H = 150;
+const SM = { top: 8, right: 10, bottom: 34, left: 48 };
+const STRONG = 4;
+
+const PHI_TEX: Record<string, string> = {
+  legs: '\\phi_n(s)=\\sqrt{2n+1}\\,P_n(2s-1)',
+  legsblog: '\\phi_n(s)=\\sqrt{\\tfrac{2n+1}{2}}\\,P_n(2s-1)',
+  legt: '\\phi_n(s)=\\sqrt{2n+1}\\,P_n(2s-1)',
+  legtblog: '\\phi_n(s)=\\sqrt{\\tfrac{2n+1}{2}}\\,P_n(2s-1)',
+  lmu: '\\phi_n(s)=P_n(1-2s)',
+  lagt: '\\phi_n(a)=L_n(a),\\ a=t-\\tau',
+  fout: '\\phi=(1,\\,0,\\,\\sqrt2\\cos 2\\pi s,\\,-\\sqrt2\\sin 2\\pi s,\\,\\dots)',
+};
+
+/** Changes when the colour theme does (data-theme on <html> or <body>). */
+function useThemeKey(): string {
+  const read = () =>
+    `${document.documentElement.dataset.theme ?? ''}|${document.body?.dataset.theme ?? ''}`;
+  const [key, setKey] = useState(read);
+  useEffect(() => {
+    const mo = new MutationObserver(() => setKey(read()));
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    if (document.body)
+      mo.observe(document.body, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => mo.disconnect();
+  }, []);
+  return key;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+/** 10^e as "10⁻⁵" (tick labels of the log axis). */
+function pow10(v: number): string {
+  const e = Math.round(Math.log10(v));
+  return `10${String(e)
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('')}`;
+}
+
+/**
+ * An axis group `g.<cls>` under g, redrawn only when `key` (its scale's domain and range)
+ * changes: d3 axes cost a fraction of a ms each, and most do not move with the cursor.
+ */
+function cachedAxis(
+  g: G,
+  cls: string,
+  key: string,
+  transform: string | null,
+  draw: (sel: Selection<SVGGElement, null, SVGGElement, unknown>) => void,
+): void {
+  const sel = g
+    .selectAll<SVGGElement, null>(`g.${cls}`)
+    .data([null])
+    .join('g')
+    .attr('class', `axis ${cls}`);
+  if (transform) sel.attr('transform', transform);
+  const node = sel.node();
+  if (!node || node.dataset.key === key) return;
+  node.dataset.key = key;
+  draw(sel);
+}
+
+const scaleKey = (s: { domain(): number[]; range(): number[] }) =>
+  `${s.domain().join(',')}|${s.range().join(',')}`;
+
+/** Sets the shared hovered basis index, only when it changes. */
+function hoverBasis(n: number | null): void {
+  if (lab.getState().ui.hoverBasis !== n) setUi({ hoverBasis: n });
+}
+
+function smallGroup(svg: SVGSVGElement): G {
+  const root = select(svg);
+  let g = root.select<SVGGElement>('g.plot-root');
+  if (g.empty()) g = root.append('g').attr('class', 'plot-root');
+  return (g as unknown as G).attr('transform', `translate(${SM.left},${SM.top})`);
+}
+
+export function BasisPanel() {
+  const p = useParams((q) => ({
+    measure: q.measure,
+    N: q.N,
+    theta: q.theta,
+    dt: q.dt,
+    disc: q.disc,
+    L: q.L,
+    signal: q.signal,
+    seed: q.seed,
+    drawn: q.drawn,
+    normalization: q.normalization,
+    cursor: q.cursor,
+  }));
+  const hover = useUi((s) => s.hoverBasis);
+  const u = signalOf(p.signal, p.L, p.seed, p.drawn);
+  const st = statesOf(p.measure, p.N, p.theta, p.normalization, p.dt, p.disc, u);
+  const N = st.N;
+  const k = Math.min(p.L - 1, Math.max(0, Math.round(p.cursor * (p.L - 1))));
+  // The basis on the signal panel's grid is cached: it moves with the cursor only for LagT.
+  const tCur = (k + 1) * p.dt;
+  const wStart = windowStart(p.measure, tCur, p.theta);
+  const lagt = p.measure === 'lagt';
+  const gStart = lagt ? wStart : 0;
+  const gEnd = lagt ? tCur : 1;
+  const wgrid = useMemo(
+    () => windowGrid(p.measure, N, p.normalization, gStart, gEnd),
+    [p.measure, N, p.normalization, gStart, gEnd],
+  );
+  const view = useMemo(
+    () => windowView(p.measure, p.theta, p.dt, u, st.X, N, k, wgrid),
+    [p.measure, p.theta, p.dt, u, st, N, k, wgrid],
+  );
+  const span = p.measure === 'lagt' ? view.end - view.start : 0;
+  const G0 = gridSize(N);
+  const grid = useMemo(
+    () => basisGrid(p.measure, N, p.normalization, G0, span),
+    [p.measure, N, p.normalization, G0, span],
+  );
+  const terms = useMemo(() => basisTerms(grid, view.coeffs), [grid, view]);
+  const errs = view.errs;
+  const top = useMemo(() => strongest(terms.rms, Math.min(STRONG, N)), [terms, N]);
+  const empty = !!st.warning;
+  const uMax = useMemo(() => maxAbsFinite(u), [u]);
+  const huge = useMemo(
+    () => (empty ? null : blowUpWarning(view.coeffs, uMax, st.method)),
+    [empty, view, uMax, st.method],
+  );
+  const hn = hover !== null && hover < N ? hover : null;
+
+  const boxRef = useRef<HTMLDivElement>(null);
+  const W = useWidth(boxRef);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const barsRef = useRef<SVGSVGElement>(null);
+  const errRef = useRef<SVGSVGElement>(null);
+  const side = W >= 520;
+  const sw = side ? Math.floor((W - 14) / 2) : W;
+
+  // The measure's colour for the canvas, read once per measure (and theme), not per frame:
+  // getComputedStyle forces a style recalculation.
+  const themeKey = useThemeKey();
+  const termColour = useMemo(
+    () =>
+      getComputedStyle(document.documentElement).getPropertyValue(`--${p.measure}`).trim() ||
+      '#e69f00',
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [p.measure, themeKey],
+  );
+
+  // Scales, shared by the drawing and the hover effects.
+  const main = useMemo(() => {
+    const innerW = W - M.left - M.right;
+    const innerH = MAIN_H - M.top - M.bottom;
+    const { G } = grid;
+    const x = scaleLinear().domain([view.start, view.end]).range([0, innerW]);
+    const topTerms = top.map((n) => terms.terms.subarray(n * G, (n + 1) * G));
+    const y = scaleLinear()
+      .domain(empty ? [-1, 1] : extent(terms.sum, view.truth, ...topTerms))
+      .range([innerH, 0])
+      .nice();
+    const tau = (j: number) => view.start + grid.s[j]! * (view.end - view.start);
+    // Two decimals are plenty at 1:1 pixels and keep the path strings short to parse.
+    const path = line()
+      .digits(2)
+      .defined((d) => Number.isFinite(d[0]) && Number.isFinite(d[1]));
+    const termPath = (n: number) =>
+      path(
+        Array.from(
+          { length: G },
+          (_, j) => [x(tau(j)), y(terms.terms[n * G + j]!)] as [number, number],
+        ),
+      ) ?? '';
+    return { innerW, innerH, x, y, tau, path, termPath };
+  }, [W, grid, view, terms, top, empty]);
+
+  // Main plot: all terms (canvas), the strongest (SVG), input, sum.
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    const canvas = canvasRef.current;
+    if (!svg || !canvas) return;
+    const { innerW, innerH, x, y, tau, path } = main;
+    const { G } = grid;
+    const g = plotGroup(svg);
+    const xLabel =
+      p.measure === 'lagt'
+        ? 'time τ  (LagT weighs it by exp(−(t − τ)))'
+        : `time τ in the window [${fmt(Math.max(0, view.start), 3)}, ${fmt(view.end, 3)}]`;
+    cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${innerH})`, (a) =>
+      a.call(axisBottom(x).ticks(6).tickSizeOuter(0)),
+    );
+    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
+      a.call(axisLeft(y).ticks(5).tickSizeOuter(0)),
+    );
+    g.selectAll<SVGTextElement, string>('text.x-label')
+      .data([xLabel])
+      .join('text')
+      .attr('class', 'x-label')
+      .attr('x', innerW)
+      .attr('y', innerH + 30)
+      .attr('text-anchor', 'end')
+      .text((d) => d);
+    g.selectAll<SVGTextElement, null>('text.y-label')
+      .data([null])
+      .join('text')
+      .attr('class', 'y-label')
+      .attr('transform', 'translate(-38,0) rotate(-90)')
+      .attr('text-anchor', 'end')
+      .text('x_n φ_n');
+    g.selectAll<SVGClipPathElement, null>('clipPath')
+      .data([null])
+      .join('clipPath')
+      .attr('id', 'basis-clip')
+      .selectAll('rect')
+      .data([null])
+      .join('rect')
+      .attr('width', innerW)
+      .attr('height', innerH);
+
+    // All N terms on the canvas (1:1 device pixels): faint, the strongest few emphasised.
+    const dpr = Math.min(3, window.devicePixelRatio || 1);
+    const cw = Math.round(innerW * dpr);
+    const ch = Math.round(innerH * dpr);
+    if (canvas.width !== cw) canvas.width = cw;
+    if (canvas.height !== ch) canvas.height = ch;
+    const ctx = canvas.getContext('2d');
+    if (ctx) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, cw, ch);
+      if (!empty) {
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.strokeStyle = termColour;
+        ctx.globalAlpha = N > 96 ? 0.18 : 0.3;
+        ctx.lineWidth = 0.8;
+        const xs = Array.from({ length: G }, (_, j) => x(tau(j)));
+        // y(v) = ya·v + yb: the scale's affine map, without a call per point.
+        const ya = y(1) - y(0);
+        const yb = y(0);
+        const trace = (n: number) => {
+          const o = n * G;
+          let pen = false;
+          for (let j = 0; j < G; j++) {
+            const yy = ya * terms.terms[o + j]! + yb;
+            if (!Number.isFinite(yy)) {
+              pen = false;
+              continue;
+            }
+            if (pen) ctx.lineTo(xs[j]!, yy);
+            else ctx.moveTo(xs[j]!, yy);
+            pen = true;
+          }
+        };
+        const strong = new Set(top);
+        ctx.globalAlpha = N > 96 ? 0.18 : 0.3;
+        ctx.lineWidth = 0.8;
+        ctx.beginPath();
+        for (let n = 0; n < N; n++) if (!strong.has(n)) trace(n);
+        ctx.stroke();
+        // The strongest few, emphasised (labelled with n in the SVG).
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = 1.6;
+        ctx.beginPath();
+        for (const n of top) trace(n);
+        ctx.stroke();
+      }
+    }
+
+    const strongData = empty ? [] : top;
+    const labelY = spreadLabels(
+      strongData.map((n) => y(terms.terms[n * G + G - 1]!)),
+      11,
+      0,
+      innerH,
+    );
+    g.selectAll<SVGTextElement, number>('text.term-label')
+      .data(strongData, (n) => String(n))
+      .join('text')
+      .attr('class', 'term-label')
+      .attr('x', innerW + 3)
+      .attr('y', (_, i) => labelY[i]!)
+      .attr('dy', '0.32em')
+      .style('fill', `var(--${p.measure})`)
+      .text((n) => `${n}`);
+    g.selectAll<SVGPathElement, null>('path.truth')
+      .data(empty ? [] : [null])
+      .join('path')
+      .attr('class', 'truth')
+      .attr('fill', 'none')
+      .style('stroke', 'var(--signal)')
+      .attr('stroke-width', 1.1)
+      .attr('stroke-dasharray', '4 3')
+      .attr(
+        'd',
+        path(Array.from(view.truth, (v, j) => [x(view.times[j]!), y(v)] as [number, number])) ?? '',
+      );
+    g.selectAll<SVGPathElement, null>('path.sum')
+      .data(empty ? [] : [null])
+      .join('path')
+      .attr('class', 'sum')
+      .attr('clip-path', 'url(#basis-clip)')
+      .attr('fill', 'none')
+      .style('stroke', 'var(--recon)')
+      .attr('stroke-width', 2.6)
+      .attr('stroke-opacity', 0.9)
+      .attr(
+        'd',
+        path(Array.from(terms.sum, (v, j) => [x(tau(j)), y(v)] as [number, number])) ?? '',
+      );
+    g.selectAll<SVGTextElement, null>('text.empty')
+      .data(empty ? [null] : [])
+      .join('text')
+      .attr('class', 'empty')
+      .attr('x', innerW / 2)
+      .attr('y', innerH / 2)
+      .attr('text-anchor', 'middle')
+      .text('No coefficients to show: the states blew up (see the warning).');
+    g.selectAll<SVGGElement, null>('g.hover-layer')
+      .data([null])
+      .join('g')
+      .attr('class', 'hover-layer')
+      .attr('pointer-events', 'none');
+
+    const overlay = g
+      .selectAll<SVGRectElement, null>('rect.overlay')
+      .data([null])
+      .join('rect')
+      .attr('class', 'overlay')
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('fill', 'transparent')
+      .style('cursor', 'crosshair')
+      .raise();
+    const node = overlay.node()!;
+    const move = (ev: PointerEvent) => {
+      if (empty) return;
+      const [px, py] = pointer(ev, g.node());
+      const j = Math.round((px / innerW) * (G - 1));
+      hoverBasis(nearestTerm(terms.terms, N, G, j, y.invert(py)));
+    };
+    const leave = () => hoverBasis(null);
+    node.addEventListener('pointermove', move);
+    node.addEventListener('pointerleave', leave);
+    return () => {
+      node.removeEventListener('pointermove', move);
+      node.removeEventListener('pointerleave', leave);
+    };
+  }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour]);
+
+  // The hovered term, in ink, with its coefficient.
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const layer = select(svg).select<SVGGElement>('g.hover-layer');
+    const data = empty || hn === null ? [] : [hn];
+    layer
+      .selectAll<SVGPathElement, number>('path.hovered')
+      .data(data)
+      .join('path')
+      .attr('class', 'hovered')
+      .attr('clip-path', 'url(#basis-clip)')
+      .attr('fill', 'none')
+      .style('stroke', 'var(--ink)')
+      .attr('stroke-width', 2.2)
+      .attr('d', main.termPath);
+    layer
+      .selectAll<SVGTextElement, number>('text.hovered-label')
+      .data(data)
+      .join('text')
+      .attr('class', 'hovered-label')
+      .attr('x', 6)
+      .attr('y', 12)
+      .style('fill', 'var(--ink)')
+      .text((n) => `x_${n} φ_${n}(s),  x_${n} = ${fmt(view.coeffs[n]!, 4)}`);
+  }, [main, view, hn, empty]);
+
+  // Coefficient bars x_n.
+  const bars = useMemo(() => {
+    const innerW = sw - SM.left - SM.right;
+    const innerH = SMALL_H - SM.top - SM.bottom;
+    const x = scaleLinear().domain([0, N]).range([0, innerW]);
+    let m = 0;
+    for (let n = 0; n < N; n++) m = Math.max(m, Math.abs(view.coeffs[n]!) || 0);
+    if (!(m > 0)) m = 1;
+    const y = scaleLinear().domain([-m, m]).range([innerH, 0]).nice();
+    const bw = Math.max(0.5, innerW / N - (N <= 64 ? 1 : 0));
+    return { innerW, innerH, x, y, bw };
+  }, [sw, N, view]);
+  useLayoutEffect(() => {
+    const svg = barsRef.current;
+    if (!svg) return;
+    const { innerW, innerH, x, y, bw } = bars;
+    const g = smallGroup(svg);
+    cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${innerH})`, (a) =>
+      a.call(
+        axisBottom(x)
+          .ticks(Math.min(N, 6))
+          .tickFormat((d) => String(d))
+          .tickSizeOuter(0),
+      ),
+    );
+    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
+      a.call(axisLeft(y).ticks(4).tickSizeOuter(0)),
+    );
+    g.selectAll<SVGLineElement, null>('line.zero')
+      .data([null])
+      .join('line')
+      .attr('class', 'zero')
+      .attr('x1', 0)
+      .attr('x2', innerW)
+      .attr('y1', y(0))
+      .attr('y2', y(0))
+      .style('stroke', 'var(--rule)');
+    g.selectAll<SVGTextElement, null>('text.x-label')
+      .data([null])
+      .join('text')
+      .attr('class', 'x-label')
+      .attr('x', innerW)
+      .attr('y', innerH + 30)
+      .attr('text-anchor', 'end')
+      .text('n (index)');
+    g.selectAll<SVGTextElement, null>('text.y-label')
+      .data([null])
+      .join('text')
+      .attr('class', 'y-label')
+      .attr('transform', `translate(${-38},0) rotate(-90)`)
+      .attr('text-anchor', 'end')
+      .text('x_n');
+    const data = empty ? [] : Array.from({ length: N }, (_, n) => n);
+    g.selectAll<SVGRectElement, number>('rect.bar')
+      .data(data)
+      .join('rect')
+      .attr('class', 'bar')
+      .attr('x', (n) => x(n))
+      .attr('width', bw)
+      .attr('y', (n) => Math.min(y(0), y(view.coeffs[n]!)))
+      .attr('height', (n) => Math.abs(y(view.coeffs[n]!) - y(0)))
+      .style('fill', (n) => (view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)'));
+    const overlay = g
+      .selectAll<SVGRectElement, null>('rect.overlay')
+      .data([null])
+      .join('rect')
+      .attr('class', 'overlay')
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('fill', 'transparent')
+      .raise();
+    const node = overlay.node()!;
+    const move = (ev: PointerEvent) => {
+      if (empty) return;
+      const [px] = pointer(ev, g.node());
+      hoverBasis(Math.min(N - 1, Math.max(0, Math.floor(x.invert(px)))));
+    };
+    const leave = () => hoverBasis(null);
+    node.addEventListener('pointermove', move);
+    node.addEventListener('pointerleave', leave);
+    return () => {
+      node.removeEventListener('pointermove', move);
+      node.removeEventListener('pointerleave', leave);
+    };
+  }, [bars, view, N, empty]);
+  useLayoutEffect(() => {
+    const svg = barsRef.current;
+    if (!svg) return;
+    const { x, innerH, bw } = bars;
+    const g = select(svg).select<SVGGElement>('g.plot-root');
+    g.selectAll<SVGRectElement, number>('rect.bar').attr('opacity', (n) =>
+      hn === null || n === hn ? 1 : 0.45,
+    );
+    g.selectAll<SVGRectElement, number>('rect.bar-hover')
+      .data(empty || hn === null ? [] : [hn])
+      .join('rect')
+      .attr('class', 'bar-hover')
+      .attr('pointer-events', 'none')
+      .attr('x', (n) => x(n) - 1.5)
+      .attr('width', bw + 3)
+      .attr('y', 0)
+      .attr('height', innerH)
+      .attr('fill', 'none')
+      .style('stroke', 'var(--ink)');
+  }, [bars, view, hn, empty]);
+
+  // Error of the truncated sums against the number of terms m, log y.
+  const err = useMemo(() => {
+    let lo = Infinity;
+    let hi = 0;
+    for (let i = 0; i < errs.length; i++) {
+      const e = errs[i]!;
+      if (Number.isFinite(e) && e > 0) {
+        lo = Math.min(lo, e);
+        hi = Math.max(hi, e);
+      }
+    }
+    const ok = !empty && hi > 0;
+    const innerW = sw - SM.left - SM.right;
+    const innerH = SMALL_H - SM.top - SM.bottom;
+    const x = scaleLinear()
+      .domain([1, Math.max(2, N)])
+      .range([0, innerW]);
+    const y = scaleLog()
+      .domain(ok ? (lo === hi ? [lo / 10, hi * 10] : [lo, hi]) : [1e-6, 1])
+      .range([innerH, 0])
+      .nice()
+      .clamp(true);
+    return { ok, innerW, innerH, x, y };
+  }, [errs, empty, sw, N]);
+  const errOk = err.ok;
+  useLayoutEffect(() => {
+    const svg = errRef.current;
+    if (!svg) return;
+    const { ok, innerW, innerH, x, y } = err;
+    const g = smallGroup(svg);
+    cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${innerH})`, (a) =>
+      a.call(
+        axisBottom(x)
+          .ticks(Math.min(N, 6))
+          .tickFormat((d) => String(d))
+          .tickSizeOuter(0),
+      ),
+    );
+    const [d0, d1] = y.domain() as [number, number];
+    const decades: number[] = [];
+    for (let e = Math.ceil(Math.log10(d0) - 1e-9); e <= Math.floor(Math.log10(d1) + 1e-9); e++)
+      decades.push(10 ** e);
+    const every = Math.max(1, Math.ceil(decades.length / 5));
+    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
+      a.call(
+        axisLeft(y)
+          .tickValues(decades.filter((_, i) => i % every === 0))
+          .tickFormat((v) => pow10(Number(v)))
+          .tickSizeOuter(0),
+      ),
+    );
+    g.selectAll<SVGTextElement, null>('text.x-label')
+      .data([null])
+      .join('text')
+      .attr('class', 'x-label')
+      .attr('x', innerW)
+      .attr('y', innerH + 30)
+      .attr('text-anchor', 'end')
+      .text('terms kept m (first m of N)');
+    g.selectAll<SVGTextElement, null>('text.y-label')
+      .data([null])
+      .join('text')
+      .attr('class', 'y-label')
+      .attr('transform', `translate(${-40},0) rotate(-90)`)
+      .attr('text-anchor', 'end')
+      .text('MSE (log)');
+    const pts: [number, number][] = [];
+    if (ok)
+      for (let i = 0; i < errs.length; i++) {
+        const e = errs[i]!;
+        if (Number.isFinite(e) && e > 0) pts.push([x(i + 1), y(e)]);
+      }
+    g.selectAll<SVGPathElement, null>('path.err')
+      .data(ok ? [null] : [])
+      .join('path')
+      .attr('class', 'err')
+      .attr('fill', 'none')
+      .style('stroke', 'var(--recon)')
+      .attr('stroke-width', 1.8)
+      .attr('d', line().digits(2)(pts) ?? '');
+    g.selectAll<SVGTextElement, null>('text.empty')
+      .data(ok ? [] : [null])
+      .join('text')
+      .attr('class', 'empty')
+      .attr('x', innerW / 2)
+      .attr('y', innerH / 2)
+      .attr('text-anchor', 'middle')
+      .text(empty ? 'no coefficients' : 'the error is 0 or undefined here');
+    g.selectAll<SVGGElement, null>('g.marks')
+      .data([null])
+      .join('g')
+      .attr('class', 'marks')
+      .attr('pointer-events', 'none');
+    const overlay = g
+      .selectAll<SVGRectElement, null>('rect.overlay')
+      .data([null])
+      .join('rect')
+      .attr('class', 'overlay')
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('fill', 'transparent')
+      .raise();
+    const node = overlay.node()!;
+    const move = (ev: PointerEvent) => {
+      if (!ok) return;
+      const [px] = pointer(ev, g.node());
+      const m = Math.min(N, Math.max(1, Math.round(x.invert(px))));
+      hoverBasis(m - 1);
+    };
+    const leave = () => hoverBasis(null);
+    node.addEventListener('pointermove', move);
+    node.addEventListener('pointerleave', leave);
+    return () => {
+      node.removeEventListener('pointermove', move);
+      node.removeEventListener('pointerleave', leave);
+    };
+  }, [err, errs, empty, N]);
+  useLayoutEffect(() => {
+    const svg = errRef.current;
+    if (!svg) return;
+    const { ok, x, y } = err;
+    const marks: { m: number; cls: string }[] = [];
+    if (ok) marks.push({ m: N, cls: 'all' });
+    if (ok && hn !== null && Number.isFinite(errs[hn]!) && errs[hn]! > 0)
+      marks.push({ m: hn + 1, cls: 'hover' });
+    select(svg)
+      .select<SVGGElement>('g.marks')
+      .selectAll<SVGCircleElement, { m: number; cls: string }>('circle.mark')
+      .data(marks, (d) => d.cls)
+      .join('circle')
+      .attr('class', (d) => `mark ${d.cls}`)
+      .attr('cx', (d) => x(d.m))
+      .attr('cy', (d) => y(errs[d.m - 1]!))
+      .attr('r', (d) => (d.cls === 'hover' ? 4.5 : 3.5))
+      .style('fill', (d) => (d.cls === 'hover' ? 'var(--ink)' : 'var(--recon)'));
+  }, [err, errs, hn, N]);
+
+  const exact = truncationIsExact(p.measure);
+  const sumNow = terms.sum[terms.sum.length - 1]!;
+  const phiTex =
+    PHI_TEX[p.normalization === 'blog' ? `${p.measure}blog` : p.measure] ?? PHI_TEX[p.measure]!;
+  const nEq = hn ?? top[0] ?? 0;
+  const eqTex =
+    `\\hat u(s)=\\sum_{n=0}^{${N - 1}} x_n\\,\\phi_n(s),\\quad ${phiTex};\\quad ` +
+    (empty
+      ? ''
+      : `x_{${nEq}}=${tex(view.coeffs[nEq]!, 4)},\\ \\hat u(\\text{now})=${tex(sumNow, 4)},\\ ` +
+        `\\mathrm{MSE}_{${N}}=${tex(errs[N - 1]!, 3)}`);
+  const ready = !empty && errOk;
+  // KaTeX costs ~1 ms a render: typeset the live numbers after the frame, not inside it.
+  const eqTexDeferred = useDeferredValue(eqTex);
+
+  return (
+    <Panel
+      id="basis"
+      title="Basis & projection"
+      caption={
+        `The memory is a weighted sum: each basis function φ_n times its coefficient x_n; they add up ` +
+        `to the reconstruction. Hover a curve or a bar to pick one out.`
+      }
+    >
+      <div className="legend">
+        <span>
+          <i style={{ background: `var(--${p.measure})` }} />
+          x_n φ_n(s), all {N} (strongest {Math.min(STRONG, N)} bold, labelled n)
+        </span>
+        <span>
+          <i style={{ background: 'var(--recon)' }} />
+          sum = reconstruction
+        </span>
+        <span>
+          <i className="basis-dash" />
+          input u
+        </span>
+      </div>
+      {st.warning && <Warning>{st.warning}</Warning>}
+      {huge && <Warning>{huge}</Warning>}
+      <div className="plot basis-main" ref={boxRef}>
+        <canvas
+          ref={canvasRef}
+          aria-hidden="true"
+          style={{
+            left: M.left,
+            top: M.top,
+            width: W - M.left - M.right,
+            height: MAIN_H - M.top - M.bottom,
+          }}
+        />
+        <svg
+          ref={svgRef}
+          width={W}
+          height={MAIN_H}
+          viewBox={`0 0 ${W} ${MAIN_H}`}
+          role="img"
+          aria-label="Basis functions weighted by the coefficients, and their sum"
+        />
+      </div>
+      <div className={`basis-small ${side ? 'side' : 'stacked'}`}>
+        <figure style={{ width: sw }}>
+          <figcaption>Coefficients x_n at the cursor</figcaption>
+          <svg
+            ref={barsRef}
+            width={sw}
+            height={SMALL_H}
+            viewBox={`0 0 ${sw} ${SMALL_H}`}
+            role="img"
+            aria-label="Bar chart of the coefficients x_n"
+            data-testid="basis-bars"
+          />
+        </figure>
+        <figure style={{ width: sw }}>
+          <figcaption>Error of the first m terms, live</figcaption>
+          <svg
+            ref={errRef}
+            width={sw}
+            height={SMALL_H}
+            viewBox={`0 0 ${sw} ${SMALL_H}`}
+            role="img"
+            aria-label="Mean squared error of the first m terms, log scale"
+            data-testid="basis-error"
+          />
+        </figure>
+      </div>
+      <p className="basis-note">
+        Right: the mean squared error over the window when only the first m coefficients are kept.{' '}
+        {exact
+          ? `For ${p.measure === 'legs' ? 'LegS' : 'LagT'} (A is lower triangular) that is exactly the m-term projection, i.e. what an m-state memory holds.`
+          : `For ${p.measure === 'legt' ? 'LegT' : p.measure === 'lmu' ? 'LMU' : 'FouT'} it only approximates an m-state memory: the closure at the window edge couples all N coefficients.`}
+      </p>
+      <Readouts
+        items={[
+          { label: 't =', value: fmt(view.t, 4) },
+          { label: 'N =', value: String(N) },
+          {
+            label: 'Σ at now =',
+            value: empty ? '—' : fmt(sumNow, 4),
+            title: 'the sum of the N terms at the newest point of the window',
+          },
+          {
+            label: 'MSE (all N) =',
+            value: ready ? fmt(errs[N - 1]!, 3) : '—',
+            title: 'mean squared error over the window of the full sum (the signal panel’s MSE)',
+          },
+          // Always present (— when nothing is hovered), so that hovering never shifts the layout.
+          {
+            label: 'hovered',
+            value: hn !== null && !empty ? `x_${hn} = ${fmt(view.coeffs[hn]!, 4)}` : '—',
+            title: 'the hovered coefficient (hover a curve, a bar or the error curve)',
+          },
+          {
+            label: 'MSE (first n+1) =',
+            value: hn !== null && !empty ? fmt(errs[hn]!, 3) : '—',
+            title: 'error of the sum of the first n+1 terms, n the hovered index',
+          },
+        ]}
+      />
+      <Equation tex={eqTexDeferred} />
+      <div hidden>
+        <data data-readout="t" value={String(view.t)} />
+        <data data-readout="N" value={String(N)} />
+        <data data-readout="sum-now" value={empty ? '' : String(sumNow)} />
+        <data data-readout="mse" value={ready ? String(errs[N - 1]) : ''} />
+        <data data-readout="hover" value={hn === null ? '' : String(hn)} />
+        <data data-readout="x-hover" value={hn === null || empty ? '' : String(view.coeffs[hn])} />
+        <data data-readout="mse-hover" value={hn === null || empty ? '' : String(errs[hn])} />
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,612 @@
+/**
+ * Eigenvalues [eigenvalues]: A in the s-plane and Ā in the z-plane, side by side with equal
+ * aspect ratios, following Δ and the discretisation live; LegS's NPLR normal part Λ = −½ + iω
+ * and the S4D initialisations as further marks; the eigenvector condition number that is why
+ * LegS is never diagonalised; unstable eigenvalues flagged in words and in the warning colour.
+ * Hover a mark for its value (the same mode lights up in the other plane).
+ */
+import {
+  axisBottom,
+  axisLeft,
+  scaleLinear,
+  select,
+  symbol,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  type ScaleLinear,
+  type SymbolType,
+} from 'd3';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { effectiveN } from '../../state/derived';
+import {
+  cachedCond,
+  cachedSpectrum,
+  condCostMs,
+  condOf,
+  cachedNplrLambda,
+  nplrCostMs,
+  nplrLambdaOf,
+  s4dInitOf,
+  settle,
+  spectrumCostMs,
+  spectrumOf,
+  useSettledVersion,
+} from '../../state/derived.kernels';
+import { useParams } from '../../state/store';
+import { useWidth } from '../chart';
+import { Equation, Panel, Warning } from '../Panel';
+import {
+  complexText,
+  condText,
+  equalAspectDomain,
+  mapTex,
+  marksOf,
+  nearestMark,
+  numText,
+  SET_LABEL,
+  stabilityWords,
+  summarise,
+  superscript,
+  symlog,
+  symlogInv,
+  symlogTicks,
+  type Domain,
+  type Mark,
+  type MarkSet,
+  type ZPoint,
+} from './eigenvalues.model';
+import './eigenvalues.css';
+
+const PM = { top: 10, right: 12, bottom: 34, left: 46 };
+/** Sync work above this many estimated ms waits for the input to settle. */
+const LIVE_MS = 3;
+
+const SHAPE: Record<MarkSet, SymbolType> = {
+  A: symbolCircle,
+  nplr: symbolDiamond,
+  lin: symbolTriangle,
+  inv: symbolSquare,
+  legs: symbolCross,
+  real: symbolStar,
+};
+const SIZE: Record<MarkSet, number> = {
+  A: 42,
+  nplr: 40,
+  lin: 36,
+  inv: 30,
+  legs: 34,
+  real: 40,
+};
+const MEASURE_NAME: Record<string, string> = {
+  legs: 'LegS',
+  legt: 'LegT',
+  lmu: 'LMU',
+  lagt: 'LagT',
+  fout: 'FouT',
+};
+const S4D_SETS = ['lin', 'inv', 'legs', 'real'] as const;
+/** Path data of each set's symbol, made once. */
+const SYMBOL_D = Object.fromEntries(
+  (Object.keys(SHAPE) as MarkSet[]).map((k) => [k, symbol(SHAPE[k], SIZE[k])() ?? '']),
+) as Record<MarkSet, string>;
+
+type Toggles = Record<'nplr' | 'lin' | 'inv' | 'legs' | 'real', boolean>;
+
+function fillOf(m: Mark, plane: 's' | 'z', measure: string): string {
+  const state = plane === 's' ? m.sState : m.zState;
+  if (state !== 'stable') return 'var(--warn)';
+  if (m.set === 'A') return `var(--${measure})`;
+  return 'none';
+}
+function strokeOf(m: Mark, plane: 's' | 'z', measure: string): string {
+  const state = plane === 's' ? m.sState : m.zState;
+  if (state !== 'stable') return 'var(--warn)';
+  if (m.set === 'A') return `var(--${measure})`;
+  if (m.set === 'nplr') return 'var(--dplr)';
+  return 'var(--s4d)';
+}
+
+interface PlaneProps {
+  plane: 's' | 'z';
+  marks: Mark[];
+  measure: string;
+  log: boolean;
+  /** The hovered mark, "set:i", and the plane the pointer is in. */
+  hover: { key: string; plane: 's' | 'z' } | null;
+  onHover: (h: { key: string; plane: 's' | 'z' } | null) => void;
+  label: string;
+  /** Small text in the plot's top-left corner. */
+  note?: string;
+}
+
+const markKey = (m: Mark) => `${m.set}:${m.i}`;
+
+/** One complex plane, drawn with idempotent d3 joins into an SVG sized 1:1 to its box. */
+function Plane({ plane, marks, measure, log, hover, onHover, label, note }: PlaneProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const W = useWidth(boxRef, 300);
+  const H = Math.max(220, Math.min(340, Math.round(W * 0.9)));
+  const innerW = Math.max(40, W - PM.left - PM.right);
+  const innerH = H - PM.top - PM.bottom;
+  const useLog = plane === 's' && log;
+  const T = useMemo(
+    () =>
+      useLog ? (p: ZPoint): ZPoint => ({ re: symlog(p.re), im: symlog(p.im) }) : (p: ZPoint) => p,
+    [useLog],
+  );
+  const domain: Domain = useMemo(() => {
+    const pts = marks.map((m) => T(plane === 's' ? m.s : m.z));
+    const include: Domain =
+      plane === 'z' ? { x: [-1.15, 1.15], y: [-1.15, 1.15] } : { x: [0, 0], y: [0, 0] };
+    return equalAspectDomain(pts, innerW, innerH, include);
+  }, [marks, T, plane, innerW, innerH]);
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const x = scaleLinear().domain(domain.x).range([0, innerW]);
+    const y = scaleLinear().domain(domain.y).range([innerH, 0]);
+    const root = select(svg);
+    let g = root.select<SVGGElement>('g.plot-root');
+    if (g.empty()) g = root.append('g').attr('class', 'plot-root');
+    g.attr('transform', `translate(${PM.left},${PM.top})`);
+    g.selectAll('clipPath')
+      .data([null])
+      .join('clipPath')
+      .attr('id', `eig-clip-${plane}`)
+      .selectAll('rect')
+      .data([null])
+      .join('rect')
+      .attr('width', innerW)
+      .attr('height', innerH);
+    g.selectAll('rect.frame')
+      .data([null])
+      .join('rect')
+      .attr('class', 'frame')
+      .attr('width', innerW)
+      .attr('height', innerH);
+    // The region where modes grow: Re s > 0, or outside the unit disc (the disc is tinted).
+    const body = g
+      .selectAll<SVGGElement, null>('g.body')
+      .data([null])
+      .join('g')
+      .attr('class', 'body')
+      .attr('clip-path', `url(#eig-clip-${plane})`);
+    const x0 = x(0);
+    body
+      .selectAll('rect.rhp')
+      .data(plane === 's' ? [null] : [])
+      .join('rect')
+      .attr('class', 'rhp')
+      .attr('x', Math.max(0, x0))
+      .attr('width', Math.max(0, innerW - Math.max(0, x0)))
+      .attr('height', innerH);
+    body
+      .selectAll('circle.disc')
+      .data(plane === 'z' ? [null] : [])
+      .join('circle')
+      .attr('class', 'disc')
+      .attr('cx', x(0))
+      .attr('cy', y(0))
+      .attr('r', Math.max(0, x(1) - x(0)));
+    body
+      .selectAll('line.re-axis')
+      .data([null])
+      .join('line')
+      .attr('class', 're-axis')
+      .attr('x1', 0)
+      .attr('x2', innerW)
+      .attr('y1', y(0))
+      .attr('y2', y(0));
+    body
+      .selectAll('line.im-axis')
+      .data([null])
+      .join('line')
+      .attr('class', plane === 's' ? 'im-axis boundary' : 'im-axis')
+      .attr('x1', x0)
+      .attr('x2', x0)
+      .attr('y1', 0)
+      .attr('y2', innerH);
+    body
+      .selectAll('circle.unit')
+      .data(plane === 'z' ? [null] : [])
+      .join('circle')
+      .attr('class', 'unit boundary')
+      .attr('cx', x(0))
+      .attr('cy', y(0))
+      .attr('r', Math.max(0, x(1) - x(0)));
+    // Marks: S4D first (underneath), then NPLR, A on top.
+    const order: MarkSet[] = ['real', 'legs', 'inv', 'lin', 'nplr', 'A'];
+    const sorted = [...marks].sort((a, b) => order.indexOf(a.set) - order.indexOf(b.set));
+    const px = (m: Mark): [number, number] => {
+      const p = T(plane === 's' ? m.s : m.z);
+      return [x(p.re), y(p.im)];
+    };
+    body
+      .selectAll<SVGPathElement, Mark>('path.mark')
+      .data(sorted, (m) => markKey(m))
+      .join('path')
+      .attr('class', (m) => `mark set-${m.set}`)
+      .attr('data-set', (m) => m.set)
+      .attr('d', (m) => SYMBOL_D[m.set])
+      .attr('transform', (m) => {
+        const [a, b] = px(m);
+        return `translate(${a.toFixed(2)},${b.toFixed(2)})`;
+      })
+      .attr('fill', (m) => fillOf(m, plane, measure))
+      .attr('fill-opacity', (m) => (m.set === 'A' ? 0.9 : 1))
+      .attr('stroke', (m) => strokeOf(m, plane, measure))
+      .attr('stroke-width', (m) => (m.set === 'A' ? 0.6 : 1.3));
+    const hv = hover ? marks.find((m) => markKey(m) === hover.key) : undefined;
+    body
+      .selectAll('circle.hover-ring')
+      .data(hv ? [hv] : [])
+      .join('circle')
+      .attr('class', 'hover-ring')
+      .attr('r', 8)
+      .attr('cx', (m) => px(m)[0])
+      .attr('cy', (m) => px(m)[1]);
+    // Axes on the frame.
+    const tickFmt = (v: number) => numText(useLog ? symlogInv(v) : v, 3);
+    const ax = (s: ScaleLinear<number, number>, dir: 'x' | 'y') => {
+      const a = dir === 'x' ? axisBottom(s) : axisLeft(s);
+      if (useLog) {
+        const [u0, u1] = s.domain() as [number, number];
+        a.tickValues(
+          symlogTicks(u0, u1, Math.abs(s.range()[1]! - s.range()[0]!), dir === 'x' ? 46 : 24).map(
+            symlog,
+          ),
+        );
+      } else a.ticks(5);
+      return a.tickFormat((v) => tickFmt(+v)).tickSizeOuter(0);
+    };
+    g.selectAll<SVGGElement, null>('g.x-axis')
+      .data([null])
+      .join('g')
+      .attr('class', 'axis x-axis')
+      .attr('transform', `translate(0,${innerH})`)
+      .call(ax(x, 'x'));
+    g.selectAll<SVGGElement, null>('g.y-axis')
+      .data([null])
+      .join('g')
+      .attr('class', 'axis y-axis')
+      .call(ax(y, 'y'));
+    const names = plane === 's' ? ['Re s', 'Im s'] : ['Re z', 'Im z'];
+    g.selectAll('text.x-label')
+      .data([names[0]! + (useLog ? '  (symlog)' : '')])
+      .join('text')
+      .attr('class', 'x-label')
+      .attr('x', innerW)
+      .attr('y', innerH + 30)
+      .attr('text-anchor', 'end')
+      .text((d) => d);
+    g.selectAll('text.y-label')
+      .data([names[1]!])
+      .join('text')
+      .attr('class', 'y-label')
+      .attr('transform', `translate(${-36},0) rotate(-90)`)
+      .attr('text-anchor', 'end')
+      .text((d) => d);
+    g.selectAll('text.corner')
+      .data(note ? [note] : [])
+      .join('text')
+      .attr('class', 'corner')
+      .attr('x', 4)
+      .attr('y', 12)
+      .text((d) => d);
+    g.selectAll('text.region')
+      .data([plane === 's' ? 'Re s > 0: grows' : '|z| > 1: grows'])
+      .join('text')
+      .attr('class', 'region')
+      .attr('x', innerW - 4)
+      .attr('y', 12)
+      .attr('text-anchor', 'end')
+      .attr('visibility', plane === 's' && x0 > innerW - 60 ? 'hidden' : 'visible')
+      .text((d) => d);
+
+    const overlay = g
+      .selectAll<SVGRectElement, null>('rect.overlay')
+      .data([null])
+      .join('rect')
+      .attr('class', 'overlay')
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('fill', 'transparent');
+    const node = overlay.node()!;
+    const move = (ev: PointerEvent) => {
+      const r = node.getBoundingClientRect();
+      const k = nearestMark(
+        marks,
+        plane,
+        (p) => {
+          const q = T(p);
+          return [x(q.re), y(q.im)];
+        },
+        ev.clientX - r.left,
+        ev.clientY - r.top,
+        12,
+      );
+      const key = k >= 0 ? markKey(marks[k]!) : null;
+      if (key !== (hover?.plane === plane ? hover.key : null)) onHover(key ? { key, plane } : null);
+    };
+    const leave = () => onHover(null);
+    node.addEventListener('pointermove', move);
+    node.addEventListener('pointerleave', leave);
+    return () => {
+      node.removeEventListener('pointermove', move);
+      node.removeEventListener('pointerleave', leave);
+    };
+  }, [marks, domain, innerW, innerH, plane, measure, hover, onHover, T, useLog, note]);
+
+  const hv =
+    hover && hover.plane === plane ? marks.find((m) => markKey(m) === hover.key) : undefined;
+  let tip: { left: number; top: number } | null = null;
+  if (hv) {
+    const x = scaleLinear().domain(domain.x).range([0, innerW]);
+    const y = scaleLinear().domain(domain.y).range([innerH, 0]);
+    const p = T(plane === 's' ? hv.s : hv.z);
+    tip = { left: PM.left + x(p.re), top: PM.top + y(p.im) };
+  }
+  return (
+    <figure className="eig-plane" data-plane={plane}>
+      <figcaption>{label}</figcaption>
+      <div className="plot" ref={boxRef}>
+        <svg
+          ref={svgRef}
+          width={W}
+          height={H}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={
+            plane === 's' ? 'Eigenvalues of A in the s-plane' : 'Eigenvalues of Ā in the z-plane'
+          }
+        />
+        {hv && tip && (
+          <div
+            className="eig-tip"
+            role="tooltip"
+            style={{
+              left: Math.min(tip.left + 10, W - 190),
+              top: Math.max(0, tip.top - 54),
+            }}
+          >
+            <b>{SET_LABEL[hv.set]}</b>
+            <span className="num">λ = {complexText(hv.s)}</span>
+            <span className="num">
+              z = {complexText(hv.z)} (|z| = {numText(Math.hypot(hv.z.re, hv.z.im))})
+            </span>
+          </div>
+        )}
+      </div>
+    </figure>
+  );
+}
+
+function EigenvaluesBody() {
+  const p = useParams((q) => ({
+    measure: q.measure,
+    N: q.N,
+    theta: q.theta,
+    dt: q.dt,
+    disc: q.disc,
+  }));
+  useSettledVersion();
+  const [show, setShow] = useState<Toggles>({
+    nplr: true,
+    lin: false,
+    inv: false,
+    legs: false,
+    real: false,
+  });
+  const [log, setLog] = useState(true);
+  const [hover, setHover] = useState<{ key: string; plane: 's' | 'z' } | null>(null);
+  const n = effectiveN(p.measure, p.N);
+
+  // A's eigenvalues: now when cheap or known, else once the input settles.
+  const specKey = `${p.measure}|${n}|${p.theta}`;
+  const spectrum =
+    cachedSpectrum(p.measure, p.N, p.theta) ??
+    (spectrumCostMs(p.measure, p.N) < LIVE_MS ? spectrumOf(p.measure, p.N, p.theta) : undefined);
+  const condKey = `${p.measure}|${n}`;
+  const cond =
+    cachedCond(p.measure, p.N) ??
+    (condCostMs(p.measure, p.N) < LIVE_MS ? condOf(p.measure, p.N) : undefined);
+  const nplrL = show.nplr
+    ? (cachedNplrLambda(n) ?? (nplrCostMs(n) < LIVE_MS ? nplrLambdaOf(n) : undefined))
+    : undefined;
+  useEffect(() => {
+    if (show.nplr && !nplrL) settle('eig:nplr', String(n), () => nplrLambdaOf(n));
+    if (!spectrum) settle('eig:spectrum', specKey, () => spectrumOf(p.measure, p.N, p.theta));
+    if (!cond) settle('eig:cond', condKey, () => condOf(p.measure, p.N));
+  });
+
+  const { marks, aMarks, dropped } = useMemo(() => {
+    const out: Mark[] = [];
+    let lost = 0;
+    const add = (r: { marks: Mark[]; dropped: number }) => {
+      out.push(...r.marks);
+      lost += r.dropped;
+      return r.marks;
+    };
+    const a = spectrum ? add(marksOf('A', spectrum.re, spectrum.im, p.dt, p.disc)) : [];
+    if (nplrL) add(marksOf('nplr', nplrL.re, nplrL.im, p.dt, p.disc));
+    for (const k of S4D_SETS) {
+      if (!show[k]) continue;
+      const init = s4dInitOf(k, n);
+      add(marksOf(k, init.re, init.im, p.dt, p.disc, true));
+    }
+    return { marks: out, aMarks: a, dropped: lost };
+  }, [spectrum, nplrL, p.dt, p.disc, show, n]);
+
+  const summary = summarise(aMarks);
+  const warnings = stabilityWords(summary, p.disc, p.dt);
+  const memorySteps =
+    summary.rho > 0 && summary.rho < 1 ? -1 / Math.log(summary.rho) : Number.POSITIVE_INFINITY;
+  const onHover = useMemo(() => (h: { key: string; plane: 's' | 'z' } | null) => setHover(h), []);
+  const measureName = MEASURE_NAME[p.measure] ?? p.measure;
+
+  // KaTeX takes ~1 ms: typeset the new numbers in a background render, off the input path.
+  const eqTex = useDeferredValue(mapTex(p.disc, p.dt, summary.slowest));
+  const toggle = (k: keyof Toggles) => setShow((s) => ({ ...s, [k]: !s[k] }));
+  const sourceWords = !spectrum
+    ? 'computing…'
+    : spectrum.source === 'diagonal'
+      ? 'A is triangular: its diagonal, exact'
+      : 'QR in float64 (core.eigenvalues)';
+
+  return (
+    <>
+      <div className="eig-toggles" role="group" aria-label="Marks">
+        <span className="legend-item">
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="4" fill={`var(--${p.measure})`} />
+          </svg>
+          A ({measureName}, N = {n})
+        </span>
+        <label title="LegS = V diag(Λ) V* − PPᵀ: the normal part's eigenvalues Λ = −½ + iω (core.nplr), the diagonal of S4's DPLR form">
+          <input
+            type="checkbox"
+            checked={show.nplr}
+            data-toggle="nplr"
+            onChange={() => toggle('nplr')}
+          />
+          <svg width="12" height="12" aria-hidden="true">
+            <path d="M6 1 L11 6 L6 11 L1 6 Z" fill="none" stroke="var(--dplr)" strokeWidth="1.3" />
+          </svg>
+          NPLR Λ of LegS
+        </label>
+        <span
+          className="eig-group"
+          title="S4D initialisations (core.s4dInit): one eigenvalue per conjugate pair, both drawn"
+        >
+          S4D init:
+          {S4D_SETS.map((k) => (
+            <label key={k}>
+              <input
+                type="checkbox"
+                checked={show[k]}
+                data-toggle={`s4d-${k}`}
+                onChange={() => toggle(k)}
+              />
+              {SET_LABEL[k].replace('S4D-', '')}
+            </label>
+          ))}
+        </span>
+        <label title="Symmetric-log axes on the s-plane, sign(x)·log10(1 + |x|): eigenvalues from −1 to −1000 all visible">
+          <input type="checkbox" checked={log} data-toggle="symlog" onChange={() => setLog(!log)} />
+          symlog s-plane
+        </label>
+      </div>
+      <div className="eig-planes">
+        <Plane
+          plane="s"
+          marks={marks}
+          measure={p.measure}
+          log={log}
+          hover={hover}
+          onHover={onHover}
+          label="s-plane: eigenvalues λ of A"
+        />
+        <Plane
+          plane="z"
+          marks={marks}
+          measure={p.measure}
+          log={false}
+          hover={hover}
+          onHover={onHover}
+          label="z-plane: eigenvalues of Ā"
+          note={`${p.disc}, Δ = ${p.dt}`}
+        />
+      </div>
+      {!spectrum && <p className="eig-note">Computing the eigenvalues of A (QR, N = {n})…</p>}
+      {dropped > 0 && (
+        <Warning>
+          {dropped} eigenvalue{dropped === 1 ? '' : 's'} came out non-finite and are not drawn.
+        </Warning>
+      )}
+      {warnings.map((w) => (
+        <Warning key={w}>{w}</Warning>
+      ))}
+      <div className="readouts" aria-live="polite">
+        <span title="Spectral radius of Ā: the slowest mode decays like ρ^k">
+          ρ(Ā) = max|z|{' '}
+          <b className="num" data-readout="rho" data-value={summary.rho}>
+            {spectrum ? numText(summary.rho, 5) : '—'}
+          </b>
+        </span>
+        <span title="−1/ln ρ: steps for the slowest mode to fall by a factor e">
+          memory ≈{' '}
+          <b className="num" data-readout="memory" data-value={memorySteps}>
+            {!spectrum
+              ? '—'
+              : Number.isFinite(memorySteps)
+                ? `${numText(memorySteps, 3)} steps`
+                : summary.rho > 1 + 1e-9
+                  ? 'none: it grows'
+                  : '∞: never decays'}
+          </b>
+        </span>
+        <span title="How the eigenvalues of A were obtained">
+          λ(A): <b>{sourceWords}</b>
+        </span>
+        <span
+          title={
+            cond
+              ? `Condition number of A's eigenvector matrix (unit columns, 2-norm) ${superscript(cond.words)}`
+              : 'computing…'
+          }
+        >
+          log₁₀ cond(V){' '}
+          <b className="num" data-readout="cond" data-value={cond?.log10 ?? ''}>
+            {cond ? condText(cond) : 'computing…'}
+          </b>
+        </span>
+      </div>
+      <p className="eig-note" data-readout="cond-words">
+        {!cond ? (
+          'Measuring the eigenvector condition number…'
+        ) : cond.kind === 'measured' && cond.log10 !== null && cond.log10 < 4 ? (
+          <>
+            {measureName}&apos;s eigenvectors are benign: cond(V) {superscript(cond.words)} at N ={' '}
+            {n}, so a diagonal form would be safe here — unlike LegS, whose V is catastrophically
+            conditioned (REFERENCE §3.7).
+          </>
+        ) : (
+          <>
+            Why {measureName} is not diagonalised numerically: A = VΛV⁻¹ needs an eigenvector matrix
+            V whose condition number {superscript(cond.words)}
+            {cond.kind === 'measured' || cond.kind === 'limit' ? ` at N = ${n}` : ''}. S4&apos;s
+            NPLR form diagonalises only the normal part, with a unitary V (REFERENCE §3.7, §3.9).
+          </>
+        )}
+      </p>
+      <Equation tex={eqTex} />
+    </>
+  );
+}
+
+/**
+ * The panel: title and caption here, everything else inside the panel's error boundary, so that
+ * a failure in this panel's drawing leaves the rest of the lab working.
+ */
+export function EigenvaluesPanel() {
+  return (
+    <Panel
+      id="eigenvalues"
+      title="Eigenvalues"
+      caption={
+        <>
+          Δ slides every eigenvalue of Ā along the map of the discretisation: a stable system stays
+          left of the imaginary axis (s) and inside the unit circle (z). Hover a mark for its value.
+        </>
+      }
+    >
+      <EigenvaluesBody />
+    </Panel>
+  );
+}
