@@ -114,6 +114,8 @@ async function main(): Promise<void> {
       .waitForFunction(() => window.ssmLab?.backend().name === 'webgpu', null, { timeout: 60_000 })
       .catch(() => {});
     const backend = await page.evaluate(() => window.ssmLab.backend());
+    // Let start-up work settle (shader compilation, off-screen panels catching up) before the drag.
+    await page.waitForTimeout(4000);
 
     // Interaction latency: drag the Δ slider back and forth.
     await page.evaluate(() => window.ssmLab.resetFrameStats());

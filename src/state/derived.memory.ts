@@ -313,8 +313,13 @@ export function* legsStatesJob(
       };
 }
 
-const legsDeferred = deferred(legsStatesJob);
-const legtDeferred = deferred(legtStatesJob);
+/**
+ * The other measure's heatmap waits until its inputs have stayed the same for 120 ms: during a
+ * drag it stays on its last result (drawn as stale) instead of restarting a slice job per step.
+ */
+const SETTLE_DELAY_MS = 120;
+const legsDeferred = deferred(legsStatesJob, () => SETTLE_DELAY_MS);
+const legtDeferred = deferred(legtStatesJob, () => SETTLE_DELAY_MS);
 
 /**
  * States of LegS or LegT for the coefficient heatmaps. When `which` is the selected measure the

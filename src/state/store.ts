@@ -115,6 +115,8 @@ export interface Gate extends StoreApi<LabState> {
   connect(): () => void;
 }
 
+const QUIET_MS = 250;
+
 export function createGate(): Gate {
   let snapshot = lab.getState();
   let visible = true;
@@ -125,22 +127,31 @@ export function createGate(): Gate {
     snapshot = lab.getState();
     if (snapshot !== prev) for (const l of listeners) l(snapshot, prev);
   };
+  // Catch up once the store has been quiet for QUIET_MS (so not between the steps of a drag),
+  // then in an idle period.
+  let quiet = 0;
   const cancelIdle = (): void => {
+    clearTimeout(quiet);
+    quiet = 0;
     if (!idle) return;
     if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
     else clearTimeout(idle);
     idle = 0;
   };
   const scheduleIdle = (): void => {
-    if (idle) return;
-    const run = (): void => {
-      idle = 0;
-      emit();
-    };
-    idle =
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(run, { timeout: 1500 })
-        : (setTimeout(run, 200) as unknown as number);
+    clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      quiet = 0;
+      if (idle) return;
+      const run = (): void => {
+        idle = 0;
+        emit();
+      };
+      idle =
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(run, { timeout: 1000 })
+          : (setTimeout(run, 0) as unknown as number);
+    }, QUIET_MS) as unknown as number;
   };
   return {
     getState: () => snapshot,
