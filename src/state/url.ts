@@ -19,17 +19,41 @@ export interface Decoded {
   notices: string[];
 }
 
-/** Migrations from version v to v+1, applied in order to the raw key → value map. */
-export const migrations: Record<number, (q: Map<string, string>) => void> = {
+/**
+ * Migrations from version v to v+1, applied in order to the raw key → value map; each reports
+ * what it had to drop in `notices`.
+ */
+export const migrations: Record<number, (q: Map<string, string>, notices: string[]) => void> = {
   // 0 → 1: links made before versioning used `delta` for Δ.
-  0: (q) => {
+  0: (q, notices) => {
     const d = q.get('delta');
-    if (d !== undefined && !q.has('dt')) q.set('dt', d);
+    if (d === undefined) return;
+    // A link with both says two things about Δ: `dt` wins, and dropping `delta` is a fix.
+    if (q.has('dt')) notices.push('Both “delta” and “dt” give Δ; “delta” ignored.');
+    else q.set('dt', d);
     q.delete('delta');
   },
 };
 
 const SAMPLE_SCALE = 1000; // drawn samples are stored to 1e-3
+/** Longest query read; the rest is dropped. */
+export const MAX_QUERY_CHARS = 100_000;
+/**
+ * Longest drawn-signal payload read. encode writes at most ≈ 3,600 characters (1,024 samples of
+ * white noise over [−10, 10]); an lz-string stream can expand quadratically (the LZW “cScSc”
+ * case: n codes → ≈ n²/2 characters), so a crafted 70 kB payload would expand to ≈ 450 M
+ * characters and freeze the tab. Under this cap the worst case costs tens of milliseconds.
+ */
+export const MAX_SAMPLES_CHARS = 8192;
+/** Longest decompressed text read, per sample allowed. */
+export const MAX_CHARS_PER_SAMPLE = 24;
+
+/** −0 → +0: "-0" or a rounded −0.4 is not a fixed point of store.coerce, and prints as 0. */
+const plusZero = (x: number): number => x + 0;
+
+/** A comma-separated number list; an empty entry is NaN (Number('') would make it 0). */
+const numberList = (text: string): number[] =>
+  text.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
 
 function encodeValue(f: Field, v: unknown): string {
   switch (f.kind) {
@@ -69,7 +93,10 @@ const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.m
 function decodeValue(f: Field, raw: string, notices: string[]): unknown {
   const label = `${f.label} (${f.key})`;
   const fallback = (why: string): unknown => {
-    notices.push(`${label}: ${why}; using the default ${encodeValue(f, f.default) || '(none)'}.`);
+    // An empty default (the drawn signal) would otherwise print as its lz-string, 'Q'.
+    const shown =
+      Array.isArray(f.default) && f.default.length === 0 ? '' : encodeValue(f, f.default);
+    notices.push(`${label}: ${why}; using the default ${shown || '(none)'}.`);
     return Array.isArray(f.default) ? [...f.default] : f.default;
   };
   switch (f.kind) {
@@ -94,12 +121,12 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
           `${label}: ${raw.slice(0, 40)} is outside [${f.min}, ${f.max}]; clamped to ${y}.`,
         );
       } else if (y !== x) {
-        notices.push(`${label}: ${raw} is not an integer; rounded to ${y}.`);
+        notices.push(`${label}: ${raw.slice(0, 40)} is not an integer; rounded to ${y}.`);
       }
-      return y;
+      return plusZero(y);
     }
     case 'array': {
-      const parts = raw.split(',').map((s) => Number(s));
+      const parts = numberList(raw).map(plusZero);
       if (
         parts.length < f.minLength ||
         parts.length > f.maxLength ||
@@ -114,6 +141,7 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
       return parts;
     }
     case 'samples': {
+      if (raw.length > MAX_SAMPLES_CHARS) return fallback('the drawn signal is too long');
       let text: string | null = null;
       try {
         text = decompressFromEncodedURIComponent(raw);
@@ -121,10 +149,19 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
         text = null;
       }
       if (!text) return fallback('the drawn signal could not be decompressed');
-      const xs = text.split(',').map((s) => Number(s) / SAMPLE_SCALE);
+      // encode writes ≤ 7 characters a sample ("-10000,"); a far longer text is a bomb that
+      // got under MAX_SAMPLES_CHARS (≈ 10 M characters at most): do not split it.
+      if (text.length > f.maxLength * MAX_CHARS_PER_SAMPLE)
+        return fallback('the drawn signal is corrupt');
+      const xs = numberList(text).map((k) => plusZero(k / SAMPLE_SCALE));
       if (xs.length > f.maxLength || xs.some((x) => !Number.isFinite(x)))
         return fallback('the drawn signal is corrupt');
-      return xs.map((x) => clamp(x, -10, 10));
+      // Clamping is a fix like any other: say so.
+      if (xs.some((x) => x < -10 || x > 10)) {
+        notices.push(`${label}: samples clamped to [−10, 10].`);
+        return xs.map((x) => clamp(x, -10, 10));
+      }
+      return xs;
     }
   }
 }
@@ -134,10 +171,12 @@ export function decode(search: string): Decoded {
   const params = defaultParams();
   const notices: string[] = [];
   let entries: [string, string][] = [];
+  if (search.length > MAX_QUERY_CHARS)
+    notices.push(
+      `The link is too long; only its first ${MAX_QUERY_CHARS.toLocaleString('en')} characters were read.`,
+    );
   try {
-    entries = [
-      ...new URLSearchParams(search.length > 100_000 ? search.slice(0, 100_000) : search).entries(),
-    ];
+    entries = [...new URLSearchParams(search.slice(0, MAX_QUERY_CHARS)).entries()];
   } catch {
     notices.push('The link could not be read; showing the defaults.');
   }
@@ -148,8 +187,10 @@ export function decode(search: string): Decoded {
   }
   let version = SCHEMA_VERSION;
   if (q.has('v')) {
-    const v = Number(q.get('v'));
-    if (Number.isInteger(v) && v >= 0 && v <= SCHEMA_VERSION) version = v;
+    // Digits only: Number('') and Number(' ') are 0, which would read v= as version 0.
+    const raw = q.get('v')!;
+    const v = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (v <= SCHEMA_VERSION) version = v;
     else
       notices.push(
         `Link version “${String(q.get('v')).slice(0, 20)}” is unknown; read as version ${SCHEMA_VERSION}.`,
@@ -157,7 +198,7 @@ export function decode(search: string): Decoded {
   } else if (q.size > 0) {
     version = 0;
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) migrations[v]?.(q);
+  for (let v = version; v < SCHEMA_VERSION; v++) migrations[v]?.(q, notices);
   q.delete('v');
   const byKey = new Map(PARAM_NAMES.map((n) => [schema[n].key, n] as const));
   for (const [k, raw] of q) {
@@ -169,7 +210,7 @@ export function decode(search: string): Decoded {
     (params as Record<string, unknown>)[name] = decodeValue(schema[name], raw, notices);
   }
   if (params.signal === 'drawn' && params.drawn.length < 2) {
-    notices.push('Signal: “drawn” needs a drawn signal in the link; using sines.');
+    notices.push('Signal (sig): “drawn” needs a drawn signal in the link; using sines.');
     params.signal = 'sines';
   }
   return { params, notices };
