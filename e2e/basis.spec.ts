@@ -61,6 +61,8 @@ async function coreView(page: Page, n: number) {
 test.describe('basis panel', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
+    // In view, the panel follows the store live (out of view it catches up once input is quiet).
+    await page.locator('[data-panel="basis"]').scrollIntoViewIfNeeded();
     await expect(page.locator(`${PANEL} path.sum`)).toHaveCount(1);
   });
 

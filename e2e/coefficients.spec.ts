@@ -51,6 +51,8 @@ async function coreStates(page: Page, n: number, k: number) {
 test.describe('coefficients panel', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
+    // In view, the panel follows the store live (out of view it catches up once input is quiet).
+    await page.locator('[data-panel="coefficients"]').scrollIntoViewIfNeeded();
     await ready(page);
   });
 

@@ -22,6 +22,8 @@ async function readout(page: Page, name: string): Promise<number> {
 test.describe('eigenvalues panel', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
+    // In view, the panel follows the store live (out of view it catches up once input is quiet).
+    await page.locator('[data-panel="eigenvalues"]').scrollIntoViewIfNeeded();
     await expect(page.locator('[data-panel="eigenvalues"] path.mark').first()).toBeVisible();
   });
 

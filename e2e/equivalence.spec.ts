@@ -43,6 +43,8 @@ test('equivalence: recurrence and FFT convolution overlaid, meter equals the cor
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
+  // In view, the panel follows the store live (out of view it catches up once input is quiet).
+  await page.locator('[data-panel="equivalence"]').scrollIntoViewIfNeeded();
   const panel = page.locator('[data-panel="equivalence"]');
   const meter = panel.getByTestId('equivalence-meter');
   await expect(meter).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });

@@ -65,6 +65,8 @@ async function coreMatrices(page: Page) {
 test.describe('matrices panel', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
+    // In view, the panel follows the store live (out of view it catches up once input is quiet).
+    await page.locator('[data-panel="matrices"]').scrollIntoViewIfNeeded();
     await expect(page.locator(`${PANEL} g.block`)).toHaveCount(4);
   });
 
