@@ -38,6 +38,7 @@ export default defineConfig(
   globalIgnores([
     'dist/',
     'dist-*/',
+    '.device/',
     'node_modules/',
     'test-results/',
     'playwright-report/',

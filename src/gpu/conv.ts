@@ -13,12 +13,10 @@
  */
 import { nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { COMPLEX_BYTES, elementGrid, fftEncode, paramsUniform } from './fft';
+import { COMPLEX_BYTES, elementGrid, elementWG, fftEncode, paramsUniform } from './fft';
 import type { GpuRuntime } from './runtime';
 import extractCode from './shaders/conv_extract.wgsl?raw';
 import spectrumCode from './shaders/conv_spectrum.wgsl?raw';
-
-const WG = 64;
 
 /** Validates (K, u, H) like the core and returns the row length L. */
 function checkConv(K: Float32Array, u: Float32Array, H: number): number {
@@ -73,6 +71,7 @@ export async function causalConv(
   const data = rt.upload(packed);
   const temps: GPUBuffer[] = [data];
   try {
+    const WG = elementWG(rt);
     const enc = rt.device.createCommandEncoder();
     const z = fftEncode(rt, enc, data, m, H, false);
     temps.push(z);

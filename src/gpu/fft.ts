@@ -435,6 +435,17 @@ export function dftMaxL(rt: GpuRuntime): number {
   return Math.min(MAX_L, Math.floor((fftMaxN(rt) + 1) / 2));
 }
 
+/**
+ * Threads per workgroup for the element-wise passes (one element per thread): 512 where the
+ * device allows it, else its maximum. Small workgroups leave such passes bound by workgroup
+ * scheduling: an H200 (Dawn, Vulkan) wrote 512 MiB with shaders/rtf_pad.wgsl at 0.42 TB/s with
+ * 64 threads, 1.3 TB/s with 256, 3.3 TB/s with 512 and 3.0 TB/s with 1024 (copy: 4.2 TB/s).
+ */
+export function elementWG(rt: GpuRuntime): number {
+  const lim = rt.device.limits;
+  return Math.min(512, lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX);
+}
+
 /** A 1-D element range as a 2-D grid of workgroups of size wg (kernels flatten it back). */
 export function elementGrid(count: number, wg: number): [number, number] {
   return grid(Math.max(1, Math.ceil(count / wg)));

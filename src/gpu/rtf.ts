@@ -18,14 +18,12 @@
  * is a RangeError: it shows up as non-finite values in the result.
  */
 import { checkFiniteArray, checkInt, checkOneOf, MAX_L } from '../core/validate';
-import { COMPLEX_BYTES, dftAnyEncode, dftMaxL, elementGrid, paramsUniform } from './fft';
+import { COMPLEX_BYTES, dftAnyEncode, dftMaxL, elementGrid, elementWG, paramsUniform } from './fft';
 import type { GpuRuntime } from './runtime';
 import divideCode from './shaders/rtf_divide.wgsl?raw';
 import extractCode from './shaders/rtf_extract.wgsl?raw';
 import padCode from './shaders/rtf_pad.wgsl?raw';
 import type { RtfParams } from './types';
-
-const WG = 64;
 
 /** gpu.rtfKernels (DESIGN §4): H RTF kernels of length L, rows back to back. */
 export async function rtfKernels(rt: GpuRuntime, p: RtfParams): Promise<Float32Array> {
@@ -67,6 +65,7 @@ export async function rtfKernels(rt: GpuRuntime, p: RtfParams): Promise<Float32A
   const temps: GPUBuffer[] = [aBuf, bBuf, cBuf, h0Buf, z, out];
   let K: Float32Array;
   try {
+    const WG = elementWG(rt);
     const enc = rt.device.createCommandEncoder();
     const pPad = paramsUniform(rt, [n, L, H, convention === 'paper' ? 1 : 0]);
     temps.push(pPad);

@@ -1,0 +1,158 @@
+/**
+ * Diagnostics behind bench/gpu.bench.ts (issue F): why the FFT-based kernels run far below the
+ * copy bandwidth on a real GPU. Hot GPU times (the call's passes replayed back to back, as in
+ * gpu.bench.ts) of
+ * - the same 128 MiB FFT (1024 × 16384) with the 'workgroup' strategy at one-dispatch tiles of
+ *   4096 … 256 values (less workgroup memory per workgroup: more workgroups per multiprocessor),
+ *   and one-dispatch FFTs of rows of 4096 and 1024 (no four-step);
+ * - an element-wise pass (shaders/rtf_pad.wgsl, 512 MiB written) at workgroup sizes 64 … 1024;
+ * - with `--toggles a,b` Dawn toggles (e.g. disable_robustness,disable_workgroup_init) to see
+ *   what Dawn's safety transforms cost.
+ * Run: npm run bench:gpu -- --diag [--toggles …] [--out FILE]  (or the bundle; see h200.sh).
+ */
+import { writeFileSync } from 'node:fs';
+import { create, globals } from 'webgpu';
+import { gaussian, rng } from '../src/core/signals';
+import { elementGrid, fft, fftTile, setFftStrategy } from '../src/gpu/fft';
+import { GpuRuntime } from '../src/gpu/runtime';
+import padCode from '../src/gpu/shaders/rtf_pad.wgsl?raw';
+
+const argv = process.argv.slice(2);
+const opt = (k: string): string | undefined => {
+  const i = argv.indexOf(k);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const toggles = opt('--toggles');
+const out = opt('--out') ?? 'bench/gpu-diag.json';
+const small = argv.includes('--small');
+
+Object.assign(globalThis, globals);
+const flags = ['disable-dawn-features=timestamp_quantization'];
+if (toggles) flags.push(`enable-dawn-features=allow_unsafe_apis,${toggles}`);
+const instance = create(flags);
+(globalThis as { dawnInstance?: GPU }).dawnInstance = instance;
+const adapter = await instance.requestAdapter({ powerPreference: 'high-performance' });
+if (!adapter) throw new Error('Dawn found no WebGPU adapter');
+const lim = adapter.limits;
+const device = await adapter.requestDevice({
+  requiredLimits: {
+    maxStorageBufferBindingSize: lim.maxStorageBufferBindingSize,
+    maxBufferSize: lim.maxBufferSize,
+    maxComputeWorkgroupStorageSize: lim.maxComputeWorkgroupStorageSize,
+    maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
+    maxComputeWorkgroupSizeX: lim.maxComputeWorkgroupSizeX,
+  },
+  requiredFeatures: ['timestamp-query'],
+});
+const errors: string[] = [];
+device.addEventListener('uncapturederror', (e) => {
+  errors.push((e as GPUUncapturedErrorEvent).error.message);
+});
+const rt = new GpuRuntime(device);
+
+function median(x: number[]): number {
+  const s = [...x].sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1]! : Number.NaN;
+}
+
+/** Hot GPU time of `call`'s passes: one warm-up, then ≥ 20 replays, median of the later half. */
+async function hot(call: () => Promise<unknown>): Promise<{ ms: number; passMs: number[] }> {
+  await call();
+  rt.beginTiming();
+  await call();
+  const first = await rt.endTiming();
+  const replays = Math.max(
+    20,
+    Math.min(Math.ceil(100 / first.spanMs), Math.floor(2048 / first.passes) - 1),
+  );
+  rt.beginTiming({ replays });
+  await call();
+  const kept = (await rt.endTiming()).executions.slice(1);
+  const late = kept.slice(-Math.max(10, kept.length >> 1));
+  return {
+    ms: +median(late.map((e) => e.spanMs)).toPrecision(4),
+    passMs: first.executions[0]!.passMs.map(
+      (_, i) => +median(late.map((e) => e.passMs[i]!)).toPrecision(3),
+    ),
+  };
+}
+
+const rows: Record<string, unknown>[] = [];
+function report(name: string, bytes: number, t: { ms: number; passMs: number[] }): void {
+  const GBps = +(bytes / t.ms / 1e6).toPrecision(4);
+  rows.push({ name, bytes, ...t, GBps });
+  console.log(
+    `${name.padEnd(44)} ${t.ms.toPrecision(4).padStart(9)} ms ${String(GBps).padStart(8)} GB/s  passes ${t.passMs.join(' ')}`,
+  );
+}
+
+// FFTs: the same bytes, different tiles and row lengths
+const total = small ? 1 << 18 : 1 << 24; // complex values (128 MiB at full size)
+const g = gaussian(rng(7));
+const re = Float32Array.from({ length: total }, g);
+const im = Float32Array.from({ length: total }, g);
+const maxTile = fftTile(rt);
+const bytes = 2 * total * 8; // read + write once
+for (const [n, tile] of [
+  [16384, maxTile],
+  [16384, 2048],
+  [16384, 1024],
+  [16384, 512],
+  [4096, maxTile],
+  [4096, 1024],
+  [1024, maxTile],
+  [1024, 1024],
+  [1024, 256],
+] as const) {
+  if (tile > maxTile || n > 64 * tile) continue;
+  setFftStrategy(rt, 'workgroup', { tile });
+  try {
+    report(
+      `fft n=${n} batch=${total / n} tile=${tile}`,
+      bytes,
+      await hot(() => fft(rt, re, im, { batch: total / n })),
+    );
+  } catch (e) {
+    console.log(`fft n=${n} tile=${tile} FAILED: ${String(e)}`);
+  } finally {
+    setFftStrategy(rt, undefined);
+  }
+}
+
+// an element-wise pass at several workgroup sizes: rtf_pad.wgsl writing H·L vec2f
+const H = small ? 16 : 1024;
+const L = small ? 8192 : 65536;
+const n = 16;
+const r = rng(8);
+const a = rt.upload(Float32Array.from({ length: H * n }, () => (r() - 0.5) / n));
+const b = rt.upload(Float32Array.from({ length: H * n }, () => r() - 0.5));
+const c = rt.upload(new Float32Array(H).fill(1));
+const z = rt.storage(H * L * 8);
+const params = rt.uniform(new Uint32Array([n, L, H, 1]));
+for (const WG of [64, 128, 256, 512, 1024]) {
+  if (WG > lim.maxComputeInvocationsPerWorkgroup) continue;
+  const pipeline = rt.pipeline(padCode, 'main', { WG });
+  const staging = rt.storage(4);
+  report(
+    `rtf_pad H=${H} L=${L} WG=${WG}`,
+    H * L * 8,
+    await hot(async () => {
+      const enc = device.createCommandEncoder();
+      rt.dispatch(enc, pipeline, [a, b, c, z, params], elementGrid(H * L, WG));
+      await rt.read(enc, staging, 4); // read() submits (and replays) the pass
+    }),
+  );
+  rt.release(staging);
+}
+rt.release(a, b, c, z, params);
+
+writeFileSync(
+  out,
+  `${JSON.stringify({ adapter: `${adapter.info.vendor} ${adapter.info.architecture}`, toggles: toggles ?? null, rows, errors }, null, 2)}\n`,
+);
+console.log(
+  `wrote ${out}${errors.length ? `; GPU errors: ${errors.slice(0, 3).join(' | ')}` : ''}`,
+);
+rt.dispose();
+device.destroy();
+process.exit(0);

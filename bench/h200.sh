@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# One side-by-side run on the GPU machine (issue F): our WGSL kernels through Dawn, then the
+# PyTorch peers, on the same GPU in the same call. Results go to $OUT (default ./h200-out):
+# ours.json/.log, torch.json/.log, nvidia-smi.csv; bench/h200-merge.ts turns them into
+# bench/h200.json. The machine has no Node, no Vulkan loader and no network, so everything comes
+# in the folder $PKG (default .device/pkg, made by bench/h200-pack.sh): the benchmark bundled into
+# one file, a node binary and dawn.node (xz), and Debian's Vulkan loader + GL dispatch .debs.
+# Usage there: bash bench/h200.sh   (as root: the .debs unpack into /); `bash bench/h200.sh diag`
+# runs bench/gpu-diag.ts instead (Dawn's defaults, then without robustness and workgroup init).
+set -u
+OUT=${OUT:-$PWD/h200-out}
+PKG=${PKG:-.device/pkg}
+mkdir -p "$OUT"
+for f in "$PKG"/debs/*.deb; do dpkg -x "$f" /; done
+ldconfig
+unpack() { # FILE: decompress FILE.xz next to it (xz, or Python's lzma where xz is missing)
+  [ -f "$1" ] && return
+  xz -dk "$1.xz" 2>/dev/null ||
+    python3 -c 'import lzma,shutil,sys; shutil.copyfileobj(lzma.open(sys.argv[1] + ".xz"), open(sys.argv[1], "wb"))' "$1"
+}
+unpack "$PKG/node" && chmod +x "$PKG/node"
+unpack "$PKG/node_modules/webgpu/dist/linux-x64/dawn.node"
+export VK_DRIVER_FILES=${VK_DRIVER_FILES:-/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json}
+export __EGL_VENDOR_LIBRARY_FILENAMES=${__EGL_VENDOR_LIBRARY_FILENAMES:-/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json}
+q='name,driver_version,clocks.sm,clocks.mem,temperature.gpu,power.draw'
+nvidia-smi --query-gpu=$q --format=csv >"$OUT/nvidia-smi.csv" 2>&1
+if [ "${1:-}" = diag ]; then
+  timeout 200 "$PKG/node" "$PKG/gpu-diag.mjs" --out "$OUT/diag.json" 2>&1 | tee "$OUT/diag.log"
+  timeout 200 "$PKG/node" "$PKG/gpu-diag.mjs" --toggles disable_robustness,disable_workgroup_init \
+    --out "$OUT/diag-unsafe.json" 2>&1 | tee "$OUT/diag-unsafe.log"
+  exit 0
+fi
+echo "== ours (WGSL on Dawn) =="
+timeout "${OURS_TIMEOUT:-280}" "$PKG/node" "$PKG/gpu-bench.mjs" --out "$OUT/ours.json" 2>&1 | tee "$OUT/ours.log"
+echo "== PyTorch peers =="
+PYTHONUNBUFFERED=1 timeout "${TORCH_TIMEOUT:-250}" python3 bench/peers/run_all.py --compile \
+  --out "$OUT/torch.json" 2>&1 >/dev/null | tee "$OUT/torch.log"
+nvidia-smi --query-gpu=$q --format=csv,noheader >>"$OUT/nvidia-smi.csv" 2>&1
+echo "== done =="
+grep -E '^(adapter|copy|kernel|s4d|dplr|rtf|fft|causal|scan|FAILED)' "$OUT/ours.log"
+grep -E 'ms  err|FAILED' "$OUT/torch.log"
