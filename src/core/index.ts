@@ -26,3 +26,4 @@ export { fft } from './fft';
 export { MAX_N, MAX_L } from './validate';
 export { signalPreset, resample, rng, gaussian, SIGNAL_PRESETS } from './signals';
 export type { SignalPreset } from './signals';
+export { hessenbergResolvent } from './linalg';

@@ -6,7 +6,7 @@
 import { discretize } from './discretize';
 import { skewEig } from './eig';
 import { dftInterleaved } from './fft';
-import { hessenberg, matpow, vecmat } from './linalg';
+import { hessenberg, hessenbergResolvent, matpow, vecmat } from './linalg';
 import { hippo } from './hippo';
 import { legsApplyT, legsSolveT } from './legs';
 import { kernel } from './ssm';
@@ -65,84 +65,13 @@ function kernelGenerating(
   const half = (L >> 1) + 1;
   const Kre = new Float64Array(half);
   const Kim = new Float64Array(half);
-  const Mr = new Float64Array(N * N);
-  const Mi = new Float64Array(N * N);
-  const yr = new Float64Array(N);
-  const yi = new Float64Array(N);
+  const resolvent = hessenbergResolvent(H, N);
   for (let j = 0; j < half; j++) {
     const ang = (-2 * Math.PI * j) / L;
-    const zr = Math.cos(ang);
-    const zi = Math.sin(ang);
-    // M = I − zH (upper Hessenberg), rhs y = b.
-    for (let p = 0; p < N; p++) {
-      const lo = Math.max(0, p - 1);
-      for (let q = lo; q < N; q++) {
-        const h = H[p * N + q]!;
-        Mr[p * N + q] = (p === q ? 1 : 0) - zr * h;
-        Mi[p * N + q] = -zi * h;
-      }
-      yr[p] = b[p]!;
-      yi[p] = 0;
-    }
-    // Gaussian elimination with partial pivoting between adjacent rows.
-    for (let k = 0; k + 1 < N; k++) {
-      const r0 = k * N;
-      const r1 = (k + 1) * N;
-      if (Math.hypot(Mr[r1 + k]!, Mi[r1 + k]!) > Math.hypot(Mr[r0 + k]!, Mi[r0 + k]!)) {
-        for (let q = k; q < N; q++) {
-          let t = Mr[r0 + q]!;
-          Mr[r0 + q] = Mr[r1 + q]!;
-          Mr[r1 + q] = t;
-          t = Mi[r0 + q]!;
-          Mi[r0 + q] = Mi[r1 + q]!;
-          Mi[r1 + q] = t;
-        }
-        let t = yr[k]!;
-        yr[k] = yr[k + 1]!;
-        yr[k + 1] = t;
-        t = yi[k]!;
-        yi[k] = yi[k + 1]!;
-        yi[k + 1] = t;
-      }
-      const pr = Mr[r0 + k]!;
-      const pi = Mi[r0 + k]!;
-      const den = pr * pr + pi * pi;
-      const ar = Mr[r1 + k]!;
-      const ai = Mi[r1 + k]!;
-      const fr = (ar * pr + ai * pi) / den;
-      const fi = (ai * pr - ar * pi) / den;
-      for (let q = k + 1; q < N; q++) {
-        const xr = Mr[r0 + q]!;
-        const xi = Mi[r0 + q]!;
-        Mr[r1 + q]! -= fr * xr - fi * xi;
-        Mi[r1 + q]! -= fr * xi + fi * xr;
-      }
-      const xr = yr[k]!;
-      const xi = yi[k]!;
-      yr[k + 1]! -= fr * xr - fi * xi;
-      yi[k + 1]! -= fr * xi + fi * xr;
-    }
-    let sr = 0;
-    let si = 0;
-    for (let p = N - 1; p >= 0; p--) {
-      let tr = yr[p]!;
-      let ti = yi[p]!;
-      for (let q = p + 1; q < N; q++) {
-        const mr = Mr[p * N + q]!;
-        const mi = Mi[p * N + q]!;
-        tr -= mr * yr[q]! - mi * yi[q]!;
-        ti -= mr * yi[q]! + mi * yr[q]!;
-      }
-      const dr = Mr[p * N + p]!;
-      const di = Mi[p * N + p]!;
-      const den = dr * dr + di * di;
-      yr[p] = (tr * dr + ti * di) / den;
-      yi[p] = (ti * dr - tr * di) / den;
-      sr += c[p]! * yr[p]!;
-      si += c[p]! * yi[p]!;
-    }
-    Kre[j] = sr;
-    Kim[j] = si;
+    // K̂(z) = c · (1·I − z·H)⁻¹ b
+    const [re, im] = resolvent(1, 0, Math.cos(ang), Math.sin(ang), b, c);
+    Kre[j] = re;
+    Kim[j] = im;
   }
   return inverseFromHalf(Kre, Kim, L);
 }

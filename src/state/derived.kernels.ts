@@ -30,7 +30,7 @@ import {
   type S4dInitKind,
 } from '../core/index';
 import { skewEig } from '../core/eig';
-import { hessenberg, luFactor, luSolve, matpow } from '../core/linalg';
+import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
 
 // ------------------------------------------------------------------------------------------------
@@ -884,79 +884,9 @@ function makeTransfer(
         c[i]! += C[a]! * Q[a * n + i]!;
       }
     }
-    const Mr = new Float64Array(n * n);
-    const Mi = new Float64Array(n * n);
-    const yr = new Float64Array(n);
-    const yi = new Float64Array(n);
+    const resolvent = hessenbergResolvent(H, n);
     point = (ar, ai, br, bi) => {
-      for (let p = 0; p < n; p++) {
-        for (let q = Math.max(0, p - 1); q < n; q++) {
-          const h = H[p * n + q]!;
-          Mr[p * n + q] = (p === q ? ar : 0) - br * h;
-          Mi[p * n + q] = (p === q ? ai : 0) - bi * h;
-        }
-        yr[p] = b[p]!;
-        yi[p] = 0;
-      }
-      for (let k = 0; k + 1 < n; k++) {
-        const r0 = k * n;
-        const r1 = (k + 1) * n;
-        const sr = Mr[r1 + k]!;
-        const si = Mi[r1 + k]!;
-        if (sr === 0 && si === 0) continue;
-        if (sr * sr + si * si > Mr[r0 + k]! ** 2 + Mi[r0 + k]! ** 2) {
-          for (let q = k; q < n; q++) {
-            let t = Mr[r0 + q]!;
-            Mr[r0 + q] = Mr[r1 + q]!;
-            Mr[r1 + q] = t;
-            t = Mi[r0 + q]!;
-            Mi[r0 + q] = Mi[r1 + q]!;
-            Mi[r1 + q] = t;
-          }
-          let t = yr[k]!;
-          yr[k] = yr[k + 1]!;
-          yr[k + 1] = t;
-          t = yi[k]!;
-          yi[k] = yi[k + 1]!;
-          yi[k + 1] = t;
-        }
-        const pr = Mr[r0 + k]!;
-        const pi = Mi[r0 + k]!;
-        const den = pr * pr + pi * pi;
-        const xr = Mr[r1 + k]!;
-        const xi = Mi[r1 + k]!;
-        const fr = (xr * pr + xi * pi) / den;
-        const fi = (xi * pr - xr * pi) / den;
-        for (let q = k + 1; q < n; q++) {
-          const ur = Mr[r0 + q]!;
-          const ui = Mi[r0 + q]!;
-          Mr[r1 + q]! -= fr * ur - fi * ui;
-          Mi[r1 + q]! -= fr * ui + fi * ur;
-        }
-        const ur = yr[k]!;
-        const ui = yi[k]!;
-        yr[k + 1]! -= fr * ur - fi * ui;
-        yi[k + 1]! -= fr * ui + fi * ur;
-      }
-      let hr = 0;
-      let hi = 0;
-      for (let p = n - 1; p >= 0; p--) {
-        let tr = yr[p]!;
-        let ti = yi[p]!;
-        for (let q = p + 1; q < n; q++) {
-          const mr = Mr[p * n + q]!;
-          const mi = Mi[p * n + q]!;
-          tr -= mr * yr[q]! - mi * yi[q]!;
-          ti -= mr * yi[q]! + mi * yr[q]!;
-        }
-        const dr = Mr[p * n + p]!;
-        const di = Mi[p * n + p]!;
-        const dd = dr * dr + di * di;
-        yr[p] = (tr * dr + ti * di) / dd;
-        yi[p] = (ti * dr - tr * di) / dd;
-        hr += c[p]! * yr[p]!;
-        hi += c[p]! * yi[p]!;
-      }
+      const [hr, hi] = resolvent(ar, ai, br, bi, b, c);
       return [2 * hr, 2 * hi];
     };
   }
