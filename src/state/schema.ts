@@ -42,6 +42,7 @@ export type Field = EnumField | NumberField | BoolField | ArrayField | SamplesFi
 export const MEASURE_OPTIONS = ['legs', 'legt', 'lmu', 'lagt', 'fout'] as const;
 export const DISC_OPTIONS = ['forward', 'backward', 'bilinear', 'zoh'] as const;
 export const SIGNAL_OPTIONS = [...SIGNAL_PRESETS, 'drawn'] as const;
+export const LANG_OPTIONS = ['en', 'zh'] as const;
 
 export const schema = {
   measure: {
@@ -197,6 +198,14 @@ export const schema = {
     label: 'Drawn signal',
     help: 'A signal drawn by hand',
   } as SamplesField,
+  lang: {
+    kind: 'enum',
+    key: 'lang',
+    default: 'en',
+    options: LANG_OPTIONS,
+    label: 'Language',
+    help: 'English or 简体中文',
+  } as EnumField<(typeof LANG_OPTIONS)[number]>,
 } as const;
 
 export type Schema = typeof schema;

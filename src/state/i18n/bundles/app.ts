@@ -1,0 +1,10 @@
+import type { Bundle } from './types';
+
+export default {
+  en: {
+    'app.language': 'Language',
+  },
+  zh: {
+    'app.language': '语言',
+  },
+} satisfies Bundle;
