@@ -6,11 +6,13 @@ import { startFrameStats } from './frameStats';
 import { initGpu } from './gpu';
 import './styles.css';
 import { startUrlSync } from './urlSync';
+import { startJobsWorker } from '../state/jobsClient';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('SSM Lab: #root element missing from index.html');
 
 startUrlSync();
+startJobsWorker();
 startFrameStats();
 const api = installConsoleApi();
 

@@ -5,7 +5,15 @@
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { Component, useEffect, useMemo, useRef, type ErrorInfo, type ReactNode } from 'react';
+import {
+  Component,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  type ErrorInfo,
+  type ReactNode,
+} from 'react';
 import { createGate, GateContext } from '../state/store';
 
 export interface Readout {
@@ -15,13 +23,19 @@ export interface Readout {
 }
 
 export function Equation({ tex, label }: { tex: string; label?: string }) {
+  // The numbers in an equation follow the input a render later (a transition): plots first.
+  const shown = useDeferredValue(tex);
   const html = useMemo(() => {
     try {
-      return katex.renderToString(tex, { throwOnError: false, displayMode: false, output: 'html' });
+      return katex.renderToString(shown, {
+        throwOnError: false,
+        displayMode: false,
+        output: 'html',
+      });
     } catch {
       return '';
     }
-  }, [tex]);
+  }, [shown]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   return (
     <div

@@ -2,7 +2,7 @@
  * Small d3 helpers shared by the panels: a fixed-size viewBox (scaled by CSS), margins, axes
  * with labels, and a guard that keeps non-finite values out of paths.
  */
-import { axisBottom, axisLeft, select, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft, select, type BaseType, type ScaleLinear, type Selection } from 'd3';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export const W = 640;
@@ -11,7 +11,39 @@ export const M = { top: 10, right: 14, bottom: 34, left: 48 };
 
 export type G = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Draws (idempotently) x and y axes with labels into `g`. */
+/**
+ * An axis group `g.<cls>` under g, redrawn only when `key` changes (e.g. scaleKey of its scale):
+ * a d3 axis costs a fraction of a ms, and most axes do not move with a drag.
+ */
+export function cachedAxis<D, P extends BaseType, PD>(
+  g: Selection<SVGGElement, D, P, PD>,
+  cls: string,
+  key: string,
+  transform: string | null,
+  draw: (sel: Selection<SVGGElement, null, SVGGElement, unknown>) => void,
+): void {
+  const sel = g
+    .selectAll<SVGGElement, null>(`g.${cls}`)
+    .data([null])
+    .join('g')
+    .attr('class', `axis ${cls}`);
+  if (transform) sel.attr('transform', transform);
+  const node = sel.node();
+  if (!node || node.dataset.key === key) return;
+  node.dataset.key = key;
+  draw(sel as unknown as Selection<SVGGElement, null, SVGGElement, unknown>);
+}
+
+/** The domain and range of a scale, as a cache key. */
+export const scaleKey = (s: { domain(): unknown[]; range(): unknown[] }): string =>
+  `${s.domain().join(',')}|${s.range().join(',')}`;
+
+/** Sets an attribute only when its value changes (a repeated `d` would be re-parsed and repainted). */
+export function setIfChanged(el: Element | null, name: string, value: string): void {
+  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Draws (idempotently) x and y axes with labels into `g`; an axis whose scale is unchanged is kept. */
 export function drawAxes(
   g: G,
   x: ScaleLinear<number, number>,
@@ -20,17 +52,10 @@ export function drawAxes(
   size: { w: number; h: number } = { w: W, h: H },
 ): void {
   const innerH = size.h - M.top - M.bottom;
-  g.selectAll<SVGGElement, null>('g.x-axis')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis x-axis')
-    .attr('transform', `translate(0,${innerH})`)
-    .call(axisBottom(x).ticks(6).tickSizeOuter(0));
-  g.selectAll<SVGGElement, null>('g.y-axis')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis y-axis')
-    .call(axisLeft(y).ticks(5).tickSizeOuter(0));
+  cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${innerH})`, (a) =>
+    a.call(axisBottom(x).ticks(6).tickSizeOuter(0)),
+  );
+  cachedAxis(g, 'y-axis', scaleKey(y), null, (a) => a.call(axisLeft(y).ticks(5).tickSizeOuter(0)));
   g.selectAll<SVGTextElement, string>('text.x-label')
     .data([labels.x])
     .join('text')

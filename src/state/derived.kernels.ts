@@ -32,6 +32,7 @@ import {
 import { skewEig } from '../core/eig';
 import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
+import { jobRunner } from './jobs';
 
 // ------------------------------------------------------------------------------------------------
 // Keyed caches and the settle scheduler
@@ -62,28 +63,60 @@ class Keyed<V> {
 /** Quiet time after the last input before settled jobs start, in ms. */
 export const SETTLE_MS = 150;
 
+/** A job by name (see SETTLED_JOBS): runs in the jobs worker when there is one. */
+export type NamedJob = {
+  [K in SettledJobName]: { job: K; args: Readonly<Parameters<(typeof SETTLED_JOBS)[K]>> };
+}[SettledJobName];
+type Task = (() => void) | NamedJob;
+
 interface Job {
   key: string;
-  run: () => void;
+  task: Task;
 }
 const jobs = new Map<string, Job>();
 const listeners = new Set<() => void>();
 let version = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** True while a job is running in the worker (one at a time, so the newest waits, not piles up). */
+let inFlight = false;
 
 function notify(): void {
   version++;
   for (const l of listeners) l();
 }
 
+function runLocal(task: Task): void {
+  if (typeof task === 'function') task();
+  else (SETTLED_JOBS[task.job] as (...a: readonly unknown[]) => unknown)(...task.args);
+}
+
 function runNext(): void {
   timer = undefined;
+  if (inFlight) return;
   const first = jobs.entries().next();
   if (first.done) return;
   const [id, job] = first.value;
   jobs.delete(id);
+  const remote = jobRunner();
+  if (remote && typeof job.task !== 'function') {
+    const { job: name, args } = job.task;
+    inFlight = true;
+    remote
+      .run(name, args)
+      .then(
+        (result) => ADOPT[name](args as never, result as never),
+        // The worker crashed (it is reported and restarted): compute here instead.
+        () => runLocal(job.task),
+      )
+      .finally(() => {
+        inFlight = false;
+        notify();
+        if (jobs.size) timer = setTimeout(runNext, 0);
+      });
+    return;
+  }
   try {
-    job.run();
+    runLocal(job.task);
   } finally {
     notify();
   }
@@ -91,13 +124,15 @@ function runNext(): void {
 }
 
 /**
- * Asks for `run` once the input has settled. `id` names the slot (one pending job per slot: a
- * newer key replaces an older one and restarts the quiet period); the same id and key again is a
- * no-op, so panels may call this after every render.
+ * Asks for a job once the input has settled. `id` names the slot (one pending job per slot: a
+ * newer key replaces an older one); the same id and key again is a no-op, so panels may call
+ * this after every render. Jobs start after SETTLE_MS of quiet (a drag redraws the panel once it
+ * pauses, not per step); a named job runs in the jobs worker, one at a time, off the main thread;
+ * other jobs run here, one per task, so a new input never waits behind more than one of them.
  */
-export function settle(id: string, key: string, run: () => void): void {
+export function settle(id: string, key: string, task: Task): void {
   if (jobs.get(id)?.key === key) return;
-  jobs.set(id, { key, run });
+  jobs.set(id, { key, task });
   if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(runNext, SETTLE_MS);
 }
@@ -107,7 +142,7 @@ export function isSettling(id: string, key: string): boolean {
   return jobs.get(id)?.key === key;
 }
 
-/** Runs every waiting job now (tests, exports). */
+/** Runs every waiting job now, here (tests, exports). */
 export function settleNow(): void {
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
@@ -115,7 +150,7 @@ export function settleNow(): void {
   while (jobs.size) {
     const [id, job] = jobs.entries().next().value as [string, Job];
     jobs.delete(id);
-    job.run();
+    runLocal(job.task);
   }
   if (any) notify();
 }
@@ -630,16 +665,18 @@ function scaleSpectrum(base: Spectrum, f: number): Spectrum {
  * its eigenvectors being catastrophically conditioned (REFERENCE §3.7).
  */
 export function spectrumOf(measure: Measure, N: number, theta: number): Spectrum {
+  return scaleSpectrum(spectrumBaseOf(measure, N), thetaFactor(measure, theta));
+}
+
+/** The eigenvalues of A at the default window (the θ-free part of spectrumOf), cached. */
+export function spectrumBaseOf(measure: Measure, N: number): Spectrum {
   const key = baseKey(measure, N);
-  let base = baseSpectra.get(key);
-  if (!base) {
-    const n = effectiveN(measure, N);
-    const { A } = hippo(measure, n);
-    const e = eigenvalues(A, n);
-    base = { re: e.re, im: e.im, source: triangular(A, n) ? 'diagonal' : 'qr' };
-    baseSpectra.set(key, base);
-  }
-  return scaleSpectrum(base, thetaFactor(measure, theta));
+  const hit = baseSpectra.get(key);
+  if (hit) return hit;
+  const n = effectiveN(measure, N);
+  const { A } = hippo(measure, n);
+  const e = eigenvalues(A, n);
+  return baseSpectra.set(key, { re: e.re, im: e.im, source: triangular(A, n) ? 'diagonal' : 'qr' });
 }
 
 const nplrCache = new Keyed<Complex>(4);
@@ -1104,3 +1141,44 @@ export function responseOf(
   const r = sampleResponse(tf, dt, omegaGrid(scale, dt, pts), scale, Math.floor(pts / 2));
   return responseCache.set(key, r);
 }
+
+// ------------------------------------------------------------------------------------------------
+// The settled jobs by name (the jobs worker runs them), and how a result computed there is
+// adopted into this thread's caches.
+
+export const SETTLED_JOBS = {
+  computeKernel,
+  aliasOf,
+  nplrLambdaOf,
+  spectrumBaseOf,
+  condOf,
+  responseOf,
+} as const;
+export type SettledJobName = keyof typeof SETTLED_JOBS;
+
+type Adopt = {
+  [K in SettledJobName]: (
+    args: Readonly<Parameters<(typeof SETTLED_JOBS)[K]>>,
+    result: ReturnType<(typeof SETTLED_JOBS)[K]>,
+  ) => void;
+};
+const ADOPT: Adopt = {
+  computeKernel: ([method, inp], r) => {
+    kernelCache.set(kernelKey(method, inp), r);
+  },
+  aliasOf: ([inp], r) => {
+    aliasCache.set(aliasKey(inp), r);
+  },
+  nplrLambdaOf: ([N], r) => {
+    nplrCache.set(String(N), r);
+  },
+  spectrumBaseOf: ([measure, N], r) => {
+    baseSpectra.set(baseKey(measure, N), r);
+  },
+  condOf: ([measure, N], r) => {
+    condCache.set(`${measure}|${effectiveN(measure, N)}`, r);
+  },
+  responseOf: (args, r) => {
+    responseCache.set(responseKey(...args), r);
+  },
+};

@@ -19,6 +19,7 @@ import {
 } from '../core/index';
 import { legsApply, legsSolve, legsStep } from '../core/legs';
 import { eigOf, statesOf, type Disc, type States } from './derived';
+import { jobRunner, WorkerCrashed, type JobRunner } from './jobs';
 
 // ------------------------------------------------------------------------------------------------
 // Deferred, time-sliced computations
@@ -140,10 +141,15 @@ function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
  * the running one. The last finished result is kept (memoised by its arguments, compared ===).
  * `delayMs(...args)` postpones the start (restarted by new arguments): for work that cannot be
  * sliced, so that it runs once a drag pauses rather than once per step.
+ *
+ * With a `remote` name (a key of MEMORY_JOBS) and the jobs worker running, the whole generator
+ * runs there instead (after the same delay), one call at a time: a newer call waits for the one
+ * in flight and the newest arguments win. A crashed worker falls back to the slices here.
  */
 export function deferred<A extends unknown[], T>(
   run: (...args: A) => Generator<number, T, void>,
   delayMs: (...args: NoInfer<A>) => number = () => 0,
+  remote?: MemoryJobName,
 ): (...args: A) => Deferred<T> {
   let doneArgs: A | undefined;
   let value: T | undefined;
@@ -151,34 +157,71 @@ export function deferred<A extends unknown[], T>(
   let gen: Generator<number, T, void> | undefined;
   let progress = 0;
   let error: string | undefined;
+  let inFlight = false;
+  let wait: ReturnType<typeof setTimeout> | undefined;
+  const finish = (args: A, v: T | undefined, e?: string): void => {
+    value = v;
+    doneArgs = args;
+    error = e;
+    gen = undefined;
+    progress = 1;
+  };
   const slot: Slot = {
     step() {
       if (!gen || !runArgs) return true;
       try {
         const r = gen.next();
         if (r.done) {
-          value = r.value;
-          doneArgs = runArgs;
-          gen = undefined;
-          progress = 1;
+          finish(runArgs, r.value);
           return true;
         }
         progress = r.value;
         return false;
       } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        doneArgs = runArgs;
-        value = undefined;
-        gen = undefined;
+        finish(runArgs, undefined, e instanceof Error ? e.message : String(e));
         return true;
       }
     },
+  };
+  const launch = (runner: JobRunner, args: A): void => {
+    inFlight = true;
+    runner
+      .run(remote!, args)
+      .then(
+        (r) => finish(args, r as T),
+        (e: unknown) => {
+          if (e instanceof WorkerCrashed) {
+            gen = run(...args); // compute here instead
+            enqueue(slot, 0);
+          } else finish(args, undefined, e instanceof Error ? e.message : String(e));
+        },
+      )
+      .finally(() => {
+        inFlight = false;
+        if (runArgs && runArgs !== args && !gen) launch(runner, runArgs);
+        notify();
+      });
   };
   return (...args: A): Deferred<T> => {
     if (doneArgs && sameArgs(args, doneArgs)) {
       return error === undefined
         ? { ready: true, value, progress: 1 }
         : { ready: true, value: undefined, progress: 1, error };
+    }
+    const runner = remote ? jobRunner() : null;
+    if (runner) {
+      if (!runArgs || !sameArgs(args, runArgs)) {
+        runArgs = args;
+        progress = 0;
+        clearTimeout(wait);
+        const delay = delayMs(...args);
+        const go = (): void => {
+          if (!inFlight && runArgs) launch(runner, runArgs);
+        };
+        if (delay > 0) wait = setTimeout(go, delay);
+        else go();
+      }
+      return { ready: false, value, progress };
     }
     if (!runArgs || !sameArgs(args, runArgs) || !gen) {
       runArgs = args;
@@ -318,8 +361,8 @@ export function* legsStatesJob(
  * drag it stays on its last result (drawn as stale) instead of restarting a slice job per step.
  */
 const SETTLE_DELAY_MS = 120;
-const legsDeferred = deferred(legsStatesJob, () => SETTLE_DELAY_MS);
-const legtDeferred = deferred(legtStatesJob, () => SETTLE_DELAY_MS);
+const legsDeferred = deferred(legsStatesJob, () => SETTLE_DELAY_MS, 'legsStates');
+const legtDeferred = deferred(legtStatesJob, () => SETTLE_DELAY_MS, 'legtStates');
 
 /**
  * States of LegS or LegT for the coefficient heatmaps. When `which` is the selected measure the
@@ -363,4 +406,22 @@ export const eigDiscreteOf = deferred(
     return eigOf(Ab, N);
   },
   (_Ab, N) => (N >= 96 ? 150 : 0),
+  'eigDiscrete',
 );
+
+// ------------------------------------------------------------------------------------------------
+// The deferred jobs by name, run to the end (the jobs worker runs them)
+
+function toEnd<T>(g: Generator<number, T, void>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+export const MEMORY_JOBS = {
+  legsStates: (...a: Parameters<typeof legsStatesJob>) => toEnd(legsStatesJob(...a)),
+  legtStates: (...a: Parameters<typeof legtStatesJob>) => toEnd(legtStatesJob(...a)),
+  eigDiscrete: (Ab: Float64Array, N: number) => eigOf(Ab, N),
+} as const;
+type MemoryJobName = keyof typeof MEMORY_JOBS;

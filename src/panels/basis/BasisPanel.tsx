@@ -5,20 +5,11 @@
  * emphasised and labelled), the sum, the input and the hovered term in SVG. Below: the coefficients x_n as bars, and the error of the truncated
  * sums (first m terms) against m on a log axis. Hovering a term or a bar sets ui.hoverBasis.
  */
-import {
-  axisBottom,
-  axisLeft,
-  line,
-  pointer,
-  scaleLinear,
-  scaleLog,
-  select,
-  type Selection,
-} from 'd3';
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { axisBottom, axisLeft, line, pointer, scaleLinear, scaleLog, select } from 'd3';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { lab, setUi, useParams, useUi } from '../../state/store';
-import { extent, M, plotGroup, useWidth, type G } from '../chart';
+import { cachedAxis, extent, M, plotGroup, scaleKey, useWidth, type G } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
 import {
   blowUpWarning,
@@ -88,32 +79,6 @@ function pow10(v: number): string {
     .join('')}`;
 }
 
-/**
- * An axis group `g.<cls>` under g, redrawn only when `key` (its scale's domain and range)
- * changes: d3 axes cost a fraction of a ms each, and most do not move with the cursor.
- */
-function cachedAxis(
-  g: G,
-  cls: string,
-  key: string,
-  transform: string | null,
-  draw: (sel: Selection<SVGGElement, null, SVGGElement, unknown>) => void,
-): void {
-  const sel = g
-    .selectAll<SVGGElement, null>(`g.${cls}`)
-    .data([null])
-    .join('g')
-    .attr('class', `axis ${cls}`);
-  if (transform) sel.attr('transform', transform);
-  const node = sel.node();
-  if (!node || node.dataset.key === key) return;
-  node.dataset.key = key;
-  draw(sel);
-}
-
-const scaleKey = (s: { domain(): number[]; range(): number[] }) =>
-  `${s.domain().join(',')}|${s.range().join(',')}`;
-
 /** Sets the shared hovered basis index, only when it changes. */
 function hoverBasis(n: number | null): void {
   if (lab.getState().ui.hoverBasis !== n) setUi({ hoverBasis: n });
@@ -155,9 +120,13 @@ export function BasisPanel() {
     () => windowGrid(p.measure, N, p.normalization, gStart, gEnd),
     [p.measure, N, p.normalization, gStart, gEnd],
   );
+  // LegS is step-size free: in units of Δ its window, states and terms do not depend on Δ, so
+  // moving Δ only relabels the time axis (nothing else is recomputed or redrawn).
+  const viewDt = p.measure === 'legs' ? 1 : p.dt;
+  const unit = p.dt / viewDt;
   const view = useMemo(
-    () => windowView(p.measure, p.theta, p.dt, u, st.X, N, k, wgrid),
-    [p.measure, p.theta, p.dt, u, st, N, k, wgrid],
+    () => windowView(p.measure, p.theta, viewDt, u, st.X, N, k, wgrid),
+    [p.measure, p.theta, viewDt, u, st, N, k, wgrid],
   );
   const span = p.measure === 'lagt' ? view.end - view.start : 0;
   const G0 = gridSize(N);
@@ -230,24 +199,9 @@ export function BasisPanel() {
     const { innerW, innerH, x, y, tau, path } = main;
     const { G } = grid;
     const g = plotGroup(svg);
-    const xLabel =
-      p.measure === 'lagt'
-        ? 'time τ  (LagT weighs it by exp(−(t − τ)))'
-        : `time τ in the window [${fmt(Math.max(0, view.start), 3)}, ${fmt(view.end, 3)}]`;
-    cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${innerH})`, (a) =>
-      a.call(axisBottom(x).ticks(6).tickSizeOuter(0)),
-    );
     cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
       a.call(axisLeft(y).ticks(5).tickSizeOuter(0)),
     );
-    g.selectAll<SVGTextElement, string>('text.x-label')
-      .data([xLabel])
-      .join('text')
-      .attr('class', 'x-label')
-      .attr('x', innerW)
-      .attr('y', innerH + 30)
-      .attr('text-anchor', 'end')
-      .text((d) => d);
     g.selectAll<SVGTextElement, null>('text.y-label')
       .data([null])
       .join('text')
@@ -393,6 +347,31 @@ export function BasisPanel() {
       node.removeEventListener('pointerleave', leave);
     };
   }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour]);
+
+  // The time axis, in time units (view units × unit).
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const { innerW, innerH, x } = main;
+    const g = plotGroup(svg);
+    const [t0, t1] = [view.start * unit, view.end * unit];
+    const xt = x.copy().domain([t0, t1]);
+    const xLabel =
+      p.measure === 'lagt'
+        ? 'time τ  (LagT weighs it by exp(−(t − τ)))'
+        : `time τ in the window [${fmt(Math.max(0, t0), 3)}, ${fmt(t1, 3)}]`;
+    cachedAxis(g, 'x-axis', scaleKey(xt), `translate(0,${innerH})`, (a) =>
+      a.call(axisBottom(xt).ticks(6).tickSizeOuter(0)),
+    );
+    g.selectAll<SVGTextElement, string>('text.x-label')
+      .data([xLabel])
+      .join('text')
+      .attr('class', 'x-label')
+      .attr('x', innerW)
+      .attr('y', innerH + 30)
+      .attr('text-anchor', 'end')
+      .text((d) => d);
+  }, [main, view, unit, p.measure]);
 
   // The hovered term, in ink, with its coefficient.
   useLayoutEffect(() => {
@@ -676,8 +655,6 @@ export function BasisPanel() {
       : `x_{${nEq}}=${tex(view.coeffs[nEq]!, 4)},\\ \\hat u(\\text{now})=${tex(sumNow, 4)},\\ ` +
         `\\mathrm{MSE}_{${N}}=${tex(errs[N - 1]!, 3)}`);
   const ready = !empty && errOk;
-  // KaTeX costs ~1 ms a render: typeset the live numbers after the frame, not inside it.
-  const eqTexDeferred = useDeferredValue(eqTex);
 
   return (
     <Panel
@@ -758,7 +735,7 @@ export function BasisPanel() {
       </p>
       <Readouts
         items={[
-          { label: 't =', value: fmt(view.t, 4) },
+          { label: 't =', value: fmt(view.t * unit, 4) },
           { label: 'N =', value: String(N) },
           {
             label: 'Σ at now =',
@@ -783,9 +760,9 @@ export function BasisPanel() {
           },
         ]}
       />
-      <Equation tex={eqTexDeferred} />
+      <Equation tex={eqTex} />
       <div hidden>
-        <data data-readout="t" value={String(view.t)} />
+        <data data-readout="t" value={String(view.t * unit)} />
         <data data-readout="N" value={String(N)} />
         <data data-readout="sum-now" value={empty ? '' : String(sumNow)} />
         <data data-readout="mse" value={ready ? String(errs[N - 1]) : ''} />

@@ -25,7 +25,7 @@ import {
 } from '../../state/derived.memory';
 import { memo } from '../../state/memo';
 import { lab, setParams, setUi, useParams, useUi } from '../../state/store';
-import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
+import { cachedAxis, drawAxes, extent, M, plotGroup, scaleKey, useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
 import {
   cursorOfRow,
@@ -52,6 +52,39 @@ type Scale = 'linear' | 'log';
 
 type Which = 'legs' | 'legt';
 /** The blow-up check scans all L·N states: once per result, not per render. */
+/**
+ * The coefficient trajectories x_n(t) of LegS and LegT and their scales, in row units (t / Δ):
+ * they do not move when only Δ does (the axis is relabelled instead).
+ */
+const trajectoriesOf = memo(
+  (
+    legsDone: States | undefined,
+    legtDone: States | undefined,
+    nShow: number,
+    W: number,
+    L: number,
+    N: number,
+  ) => {
+    const innerW = W - M.left - M.right;
+    const innerH = LINE_H - M.top - M.bottom;
+    const x = scaleLinear().domain([0, L]).range([0, innerW]);
+    // About one point per pixel column.
+    const step = Math.max(1, Math.floor(L / innerW));
+    const series = (['legs', 'legt'] as const).flatMap((which) => {
+      const v = which === 'legs' ? legsDone : legtDone;
+      if (!v || v.warning || v.N !== N || v.L !== L || nShow >= v.N) return [];
+      const pts: [number, number][] = [];
+      for (let kk = 0; kk < L; kk += step) pts.push([kk + 1, v.X[kk * v.N + nShow]!]);
+      return [{ which, pts }];
+    });
+    const y = scaleLinear()
+      .domain(extent(...series.map((sr) => sr.pts.map((q) => q[1]))))
+      .range([innerH, 0])
+      .nice();
+    return { innerW, innerH, x, y, series };
+  },
+);
+
 const legsHugeOf = memo(blowUpWarning);
 const legtHugeOf = memo(blowUpWarning);
 const LABEL: Record<Which, string> = { legs: 'LegS', legt: 'LegT' };
@@ -188,26 +221,21 @@ function Heatmap(props: {
       .join('g')
       .attr('class', 'hm-root')
       .attr('transform', `translate(${HM.left},${HM.top})`);
-    g.selectAll<SVGGElement, null>('g.x-axis')
-      .data([null])
-      .join('g')
-      .attr('class', 'axis x-axis')
-      .attr('transform', `translate(0,${h})`)
-      .call(
+    cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${h})`, (a) =>
+      a.call(
         axisBottom(x)
           .ticks(Math.max(2, Math.floor(w / 70)))
           .tickSizeOuter(0),
-      );
-    g.selectAll<SVGGElement, null>('g.y-axis')
-      .data([null])
-      .join('g')
-      .attr('class', 'axis y-axis')
-      .call(
+      ),
+    );
+    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
+      a.call(
         axisLeft(y)
           .ticks(Math.min(N, 6))
           .tickFormat((d) => String(d))
           .tickSizeOuter(0),
-      );
+      ),
+    );
     g.selectAll<SVGTextElement, null>('text.x-label')
       .data([null])
       .join('text')
@@ -431,35 +459,12 @@ export function CoefficientsPanel() {
   const legtHuge =
     legtDone && !legtDone.warning ? legtHugeOf(legtDone.X, uMax, `LegT ${legtDone.method}`) : null;
   const lineRef = useRef<SVGSVGElement>(null);
+  const lines = trajectoriesOf(legsDone, legtDone, nShow, W, p.L, p.N);
   useLayoutEffect(() => {
     const svg = lineRef.current;
     if (!svg) return;
-    const innerW = W - M.left - M.right;
-    const innerH = LINE_H - M.top - M.bottom;
-    const T = p.L * p.dt;
-    const x = scaleLinear().domain([0, T]).range([0, innerW]);
-    // About one point per pixel column.
-    const step = Math.max(1, Math.floor(p.L / innerW));
-    const series = (['legs', 'legt'] as const).flatMap((which) => {
-      const v = which === 'legs' ? legsDone : legtDone;
-      if (!v || v.warning || v.N !== p.N || v.L !== p.L || nShow >= v.N) return [];
-      const pts: [number, number][] = [];
-      for (let kk = 0; kk < p.L; kk += step)
-        pts.push([timeOfRow(kk, p.dt), v.X[kk * v.N + nShow]!]);
-      return [{ which, pts }];
-    });
-    const y = scaleLinear()
-      .domain(extent(...series.map((sr) => sr.pts.map((q) => q[1]))))
-      .range([innerH, 0])
-      .nice();
+    const { innerW, innerH, x, y, series } = lines;
     const g = plotGroup(svg);
-    drawAxes(
-      g,
-      x,
-      y,
-      { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: `x_${nShow}(t)` },
-      { w: W, h: LINE_H },
-    );
     const path = line()
       .digits(2)
       .defined((q) => Number.isFinite(q[0]) && Number.isFinite(q[1]));
@@ -470,7 +475,7 @@ export function CoefficientsPanel() {
       .attr('fill', 'none')
       .style('stroke', (sr) => `var(--${sr.which})`)
       .attr('stroke-width', 1.5)
-      .attr('d', (sr) => path(sr.pts.map(([tt, v]) => [x(tt), y(v)] as [number, number])) ?? '');
+      .attr('d', (sr) => path(sr.pts.map(([kk, v]) => [x(kk), y(v)] as [number, number])) ?? '');
     const overlay = g
       .selectAll<SVGRectElement, null>('rect.overlay')
       .data([null])
@@ -484,7 +489,7 @@ export function CoefficientsPanel() {
     const node = overlay.node()!;
     const set = (ev: PointerEvent) => {
       const [px] = pointer(ev, g.node());
-      const kk = rowAtTime(x.invert(Math.min(innerW, Math.max(0, px))), p.dt, p.L);
+      const kk = rowAtTime(x.invert(Math.min(innerW, Math.max(0, px))), 1, p.L);
       setParams({ cursor: cursorOfRow(kk, p.L) });
     };
     const down = (ev: PointerEvent) => {
@@ -500,15 +505,26 @@ export function CoefficientsPanel() {
       node.removeEventListener('pointerdown', down);
       node.removeEventListener('pointermove', move);
     };
-  }, [legsDone, legtDone, nShow, W, p.L, p.dt, p.N]);
+  }, [lines, p.L]);
+  // The axes, in time units.
+  useLayoutEffect(() => {
+    const svg = lineRef.current;
+    if (!svg) return;
+    const xt = lines.x.copy().domain([0, p.L * p.dt]);
+    drawAxes(
+      plotGroup(svg),
+      xt,
+      lines.y,
+      { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: `x_${nShow}(t)` },
+      { w: W, h: LINE_H },
+    );
+  }, [lines, p.L, p.dt, nShow, W]);
   useLayoutEffect(() => {
     const svg = lineRef.current;
     if (!svg) return;
     const innerW = W - M.left - M.right;
     const innerH = LINE_H - M.top - M.bottom;
-    const x = scaleLinear()
-      .domain([0, p.L * p.dt])
-      .range([0, innerW]);
+    const x = scaleLinear().domain([0, p.L]).range([0, innerW]);
     select(svg)
       .select<SVGGElement>('g.plot-root')
       .selectAll<SVGLineElement, null>('line.cursor')
@@ -516,13 +532,13 @@ export function CoefficientsPanel() {
       .join('line')
       .attr('class', 'cursor')
       .attr('pointer-events', 'none')
-      .attr('x1', x(t))
-      .attr('x2', x(t))
+      .attr('x1', x(k + 1))
+      .attr('x2', x(k + 1))
       .attr('y1', 0)
       .attr('y2', innerH)
       .attr('stroke', 'var(--ink)')
       .attr('stroke-dasharray', '3 3');
-  }, [t, W, p.L, p.dt]);
+  }, [k, W, p.L]);
 
   const warnings = [
     ...[legs, legt].map((j) => (j.ready ? j.value?.warning : undefined)),

@@ -420,9 +420,10 @@ function EigenvaluesBody() {
     ? (cachedNplrLambda(n) ?? (nplrCostMs(n) < LIVE_MS ? nplrLambdaOf(n) : undefined))
     : undefined;
   useEffect(() => {
-    if (show.nplr && !nplrL) settle('eig:nplr', String(n), () => nplrLambdaOf(n));
-    if (!spectrum) settle('eig:spectrum', specKey, () => spectrumOf(p.measure, p.N, p.theta));
-    if (!cond) settle('eig:cond', condKey, () => condOf(p.measure, p.N));
+    if (show.nplr && !nplrL) settle('eig:nplr', String(n), { job: 'nplrLambdaOf', args: [n] });
+    if (!spectrum)
+      settle('eig:spectrum', specKey, { job: 'spectrumBaseOf', args: [p.measure, p.N] });
+    if (!cond) settle('eig:cond', condKey, { job: 'condOf', args: [p.measure, p.N] });
   });
 
   const { marks, aMarks, dropped } = useMemo(() => {

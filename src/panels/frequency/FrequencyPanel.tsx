@@ -77,7 +77,7 @@ function FrequencyBody() {
     }
   }
   useEffect(() => {
-    if (!resp && !error) settle('frequency', responseJobKey(...args), () => responseOf(...args));
+    if (!resp && !error) settle('frequency', responseJobKey(...args), { job: 'responseOf', args });
   });
 
   const view = useMemo(() => {

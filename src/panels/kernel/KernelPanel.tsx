@@ -137,9 +137,9 @@ function KernelBody() {
   useEffect(() => {
     for (const m of JOB_ORDER) {
       if (unavailable[m] || results[m]) continue;
-      settle(`kernel:${m}`, kernelJobKey(m, inp), () => computeKernel(m, inp));
+      settle(`kernel:${m}`, kernelJobKey(m, inp), { job: 'computeKernel', args: [m, inp] });
     }
-    if (!alias) settle('kernel:alias', aliasJobKey(inp), () => aliasOf(inp));
+    if (!alias) settle('kernel:alias', aliasJobKey(inp), { job: 'aliasOf', args: [inp] });
   });
 
   const naive = results.naive?.K;

@@ -38,26 +38,37 @@ export function SignalPanel() {
   const u = signalOf(p.signal, p.L, p.seed, p.drawn);
   const st = statesOf(p.measure, p.N, p.theta, p.normalization, p.dt, p.disc, u);
   const k = Math.min(p.L - 1, Math.max(0, Math.round(p.cursor * (p.L - 1))));
+  // LegS is step-size free: in units of Δ its window and reconstruction do not depend on Δ, so
+  // moving Δ only relabels the time axis (the curves are neither recomputed nor redrawn).
+  const viewDt = p.measure === 'legs' ? 1 : p.dt;
+  const unit = p.dt / viewDt;
   const view = useMemo(
-    () => memoryView(p.measure, p.normalization, p.theta, p.dt, u, st.X, st.N, k),
-    [p.measure, p.normalization, p.theta, p.dt, u, st, k],
+    () => memoryView(p.measure, p.normalization, p.theta, viewDt, u, st.X, st.N, k),
+    [p.measure, p.normalization, p.theta, viewDt, u, st, k],
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const W = useWidth(boxRef);
   const H = 260;
 
+  const yScale = useMemo(
+    () =>
+      scaleLinear()
+        .domain(extent(u, st.warning ? [] : view.recon))
+        .range([H - M.top - M.bottom, 0])
+        .nice(),
+    [u, st, view],
+  );
+
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const innerW = W - M.left - M.right;
     const innerH = H - M.top - M.bottom;
-    const T = p.L * p.dt;
+    // x in view units (Δ-free for LegS); the axis, drawn below, in time units.
+    const T = p.L * viewDt;
     const x = scaleLinear().domain([0, T]).range([0, innerW]);
-    const y = scaleLinear()
-      .domain(extent(u, st.warning ? [] : view.recon))
-      .range([innerH, 0])
-      .nice();
+    const y = yScale;
     const g = plotGroup(svg);
     const win = g
       .selectAll<SVGRectElement, null>('rect.window')
@@ -70,7 +81,6 @@ export function SignalPanel() {
       .attr('y', 0)
       .attr('height', innerH)
       .attr('fill', p.measure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
-    drawAxes(g, x, y, { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: 'u(t)' }, { w: W, h: H });
     const path = line().defined((d) => Number.isFinite(d[1]));
     const rpts: [number, number][] = st.warning
       ? []
@@ -88,7 +98,7 @@ export function SignalPanel() {
       .attr('d', path(rpts));
     const step = Math.max(1, Math.floor(p.L / 2000));
     const pts: [number, number][] = [];
-    for (let j = 0; j < p.L; j += step) pts.push([x(j * p.dt), y(u[j]!)]);
+    for (let j = 0; j < p.L; j += step) pts.push([x(j * viewDt), y(u[j]!)]);
     g.selectAll<SVGPathElement, null>('path.signal')
       .data([null])
       .join('path')
@@ -155,14 +165,30 @@ export function SignalPanel() {
       node.removeEventListener('pointerdown', down);
       node.removeEventListener('pointermove', move);
     };
-  }, [u, st, view, p.L, p.dt, p.measure, drawMode, W]);
+  }, [u, st, view, yScale, p.L, viewDt, p.measure, drawMode, W]);
 
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const x = scaleLinear()
+      .domain([0, p.L * p.dt])
+      .range([0, W - M.left - M.right]);
+    drawAxes(
+      plotGroup(svg),
+      x,
+      yScale,
+      { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: 'u(t)' },
+      { w: W, h: H },
+    );
+  }, [yScale, p.L, p.dt, W]);
+
+  const tNow = view.t * unit;
   const windowTex =
     p.measure === 'legs'
-      ? `u(x)\\approx\\sum_{n<${st.N}} c_n\\sqrt{2n+1}\\,P_n\\!\\left(\\tfrac{2x}{t}-1\\right),\\; x\\in[0,\\,${tex(view.t)}]`
+      ? `u(x)\\approx\\sum_{n<${st.N}} c_n\\sqrt{2n+1}\\,P_n\\!\\left(\\tfrac{2x}{t}-1\\right),\\; x\\in[0,\\,${tex(tNow)}]`
       : p.measure === 'lagt'
-        ? `u(t-s)\\approx\\sum_{n<${st.N}} c_n L_n(s),\\; t=${tex(view.t)}`
-        : `u(t-\\theta+v\\theta)\\approx\\sum_{n<${st.N}} c_n\\,\\phi_n(v),\\; \\theta=${tex(p.theta)},\\ t=${tex(view.t)}`;
+        ? `u(t-s)\\approx\\sum_{n<${st.N}} c_n L_n(s),\\; t=${tex(tNow)}`
+        : `u(t-\\theta+v\\theta)\\approx\\sum_{n<${st.N}} c_n\\,\\phi_n(v),\\; \\theta=${tex(p.theta)},\\ t=${tex(tNow)}`;
   return (
     <Panel
       id="signal"
@@ -213,8 +239,11 @@ export function SignalPanel() {
       </div>
       <Readouts
         items={[
-          { label: 't =', value: fmt(view.t, 4) },
-          { label: 'window', value: `[${fmt(Math.max(0, view.start), 3)}, ${fmt(view.end, 3)}]` },
+          { label: 't =', value: fmt(tNow, 4) },
+          {
+            label: 'window',
+            value: `[${fmt(Math.max(0, view.start * unit), 3)}, ${fmt(view.end * unit, 3)}]`,
+          },
           {
             label: 'MSE',
             value: st.warning ? '—' : fmt(view.mse, 3),
