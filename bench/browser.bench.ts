@@ -131,6 +131,16 @@ async function main(): Promise<void> {
     await page.mouse.up();
     const frame = await page.evaluate(() => window.ssmLab.frameStats());
 
+    // Playback at the defaults (N = 64): frames that drew a new cursor, per second.
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => (window.ssmLab.resetPlaybackStats as () => void)());
+    await page.locator('[data-param="play"]').click();
+    await page.waitForTimeout(5000);
+    await page.locator('[data-param="play"]').click();
+    const playback = (await page.evaluate(() =>
+      (window.ssmLab.playbackStats as () => unknown)(),
+    )) as { seconds: number; framesPerSecond: number; stepsPerSecond: number };
+
     console.log(`backend: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}`);
     console.log('running ssmLab.bench() with the default spec …');
     const rows = (await page.evaluate(() =>
@@ -196,6 +206,9 @@ async function main(): Promise<void> {
       `\ninteraction (Δ slider drag, ${frame.count} events): p50 ${frame.p50.toFixed(2)} ms, p95 ${frame.p95.toFixed(2)} ms, max ${frame.max.toFixed(2)} ms (target p95 ≤ 16)`,
     );
     console.log(
+      `playback (N = 64, 1×, ${playback.seconds.toFixed(1)} s): ${playback.framesPerSecond.toFixed(1)} frames drawing a new step per second, ${playback.stepsPerSecond.toFixed(1)} steps per second (target ≥ 60 drawn)`,
+    );
+    console.log(
       `load: first panel drawn ${fmtMs(firstPanelMs)} ms after navigation start (wall ${wallFirstPanel} ms); initial JS ${(js.bytes / 1024).toFixed(1)} KiB gzip in ${js.files.length} file(s)`,
     );
     const out = join(root, 'bench/results.json');
@@ -206,6 +219,7 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           backend,
           frameStats: frame,
+          playback: { ...playback, target: 'framesPerSecond ≥ 60 at N = 64' },
           load: { firstPanelMs, wallFirstPanel, initialJsGzipBytes: js.bytes, files: js.files },
           targets,
           rows,

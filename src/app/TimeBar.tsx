@@ -1,11 +1,13 @@
 /**
  * The global time cursor: play/pause, step, speed and a scrubber that every panel follows.
- * Playback advances the cursor by `speed` samples per frame (60 steps per second at 1×).
+ * Playback advances the cursor in time, 60 × speed samples per second, drawing the newest one
+ * each frame (a slow frame skips samples rather than slowing time down).
  */
 import { useEffect } from 'react';
 import { schema } from '../state/schema';
 import { lab, setParams, setUi, useParam, useUi } from '../state/store';
 import { Slider } from './Controls';
+import { notePlaybackFrame } from './frameStats';
 
 export function cursorIndex(cursor: number, L: number): number {
   return Math.min(L - 1, Math.max(0, Math.round(cursor * (L - 1))));
@@ -25,15 +27,21 @@ export function TimeBar() {
 
   useEffect(() => {
     if (!playing) return;
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     let frame = 0;
     let carry = 0;
-    const tick = () => {
+    let last: number | null = null;
+    const tick = (now: number) => {
       const { speed } = lab.getState().params;
-      carry += reduce ? speed * 4 : speed;
+      // Seconds since the last frame, at most 0.1 (a hidden tab does not jump ahead on return).
+      const dt = last === null ? 1 / 60 : Math.min(0.1, Math.max(0, (now - last) / 1000));
+      last = now;
+      carry += speed * 60 * dt;
       const whole = Math.floor(carry);
       carry -= whole;
-      if (whole) step(whole);
+      if (whole) {
+        step(whole);
+        notePlaybackFrame(whole);
+      }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);

@@ -4,7 +4,7 @@
 import * as core from '../core/index';
 import { lab, setParams } from '../state/store';
 import type { Params } from '../state/schema';
-import { frameStats, resetFrameStats } from './frameStats';
+import { frameStats, playbackStats, resetFrameStats, resetPlaybackStats } from './frameStats';
 import { currentUrl } from './urlSync';
 
 export interface SsmLabApi {
@@ -16,6 +16,9 @@ export interface SsmLabApi {
   core: typeof core;
   frameStats(): { count: number; p50: number; p95: number; max: number };
   resetFrameStats(): void;
+  /** Playback rate since the last reset: frames that drew a new cursor, and cursor steps. */
+  playbackStats(): ReturnType<typeof playbackStats>;
+  resetPlaybackStats(): void;
   [extra: string]: unknown;
 }
 
@@ -38,6 +41,8 @@ export function installConsoleApi(extra: Partial<SsmLabApi> = {}): SsmLabApi {
     core,
     frameStats,
     resetFrameStats,
+    playbackStats,
+    resetPlaybackStats,
     ...extra,
   };
   window.ssmLab = api;

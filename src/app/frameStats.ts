@@ -39,3 +39,44 @@ export function frameStats(): { count: number; p50: number; p95: number; max: nu
 export function resetFrameStats(): void {
   samples.length = 0;
 }
+
+/**
+ * Playback rate: each animation frame of playback that advanced the cursor is one step drawn.
+ * `stepsPerSecond` counts cursor steps (time-based: speed × 60 per second), `framesPerSecond`
+ * the frames that drew a new cursor position.
+ */
+let playFrames = 0;
+let playSteps = 0;
+let playStart: number | null = null;
+let playLast = 0;
+
+export function notePlaybackFrame(steps: number): void {
+  const now = performance.now();
+  playStart ??= now;
+  playLast = now;
+  playFrames++;
+  playSteps += steps;
+}
+
+export function playbackStats(): {
+  seconds: number;
+  frames: number;
+  steps: number;
+  framesPerSecond: number;
+  stepsPerSecond: number;
+} {
+  const seconds = playStart === null ? 0 : (playLast - playStart) / 1000;
+  const rate = (n: number) => (seconds > 0 ? (n - 1) / seconds : 0);
+  return {
+    seconds,
+    frames: playFrames,
+    steps: playSteps,
+    framesPerSecond: rate(playFrames),
+    stepsPerSecond: seconds > 0 ? playSteps / seconds : 0,
+  };
+}
+
+export function resetPlaybackStats(): void {
+  playFrames = playSteps = 0;
+  playStart = null;
+}
