@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const base = process.argv[2] ?? 'http://127.0.0.1:4204/';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--enable-unsafe-webgpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const msgs: string[] = [];
+page.on('console', (m) => { if (m.type() === 'error' || /Security Policy/.test(m.text())) msgs.push(m.text().slice(0, 200)); });
+await page.goto(base);
+await page.locator('[data-panel="signal"] path.recon').waitFor({ state: 'attached', timeout: 60000 });
+await page.waitForTimeout(3000);
+console.log('csp meta:', await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'));
+console.log('sw:', await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length));
+console.log('errors:', msgs);
+await page.screenshot({ path: '/tmp/pw-harden/dev.png' });
+await browser.close();
