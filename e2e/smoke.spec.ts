@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the built app loads with its title, header and lab root, and logs no errors', async ({
   page,

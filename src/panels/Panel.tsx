@@ -22,21 +22,29 @@ export interface Readout {
   title?: string;
 }
 
+/**
+ * KaTeX HTML for one of our own TeX strings. trust: false keeps \href, \url, \includegraphics
+ * and \html… commands inert, and KaTeX escapes text, so the output can carry no markup of its own.
+ */
+export function texToHtml(tex: string): string {
+  try {
+    return katex.renderToString(tex, {
+      throwOnError: false,
+      displayMode: false,
+      output: 'html',
+      trust: false,
+    });
+  } catch {
+    return '';
+  }
+}
+
 export function Equation({ tex, label }: { tex: string; label?: string }) {
   // The numbers in an equation follow the input a render later (a transition): plots first.
   const shown = useDeferredValue(tex);
-  const html = useMemo(() => {
-    try {
-      return katex.renderToString(shown, {
-        throwOnError: false,
-        displayMode: false,
-        output: 'html',
-      });
-    } catch {
-      return '';
-    }
-  }, [shown]);
+  const html = useMemo(() => texToHtml(shown), [shown]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
+  // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
   return (
     <div
       className="equation"
