@@ -8,8 +8,7 @@ import { schema } from '../../state/schema';
 import type { Msg } from './stateFile';
 
 export type SignalImport =
-  | { ok: true; samples: number[]; notices: Msg[] }
-  | { ok: false; error: Msg };
+  { ok: true; samples: number[]; notices: Msg[] } | { ok: false; error: Msg };
 
 export const MAX_CSV_CHARS = 5_000_000;
 const LIMIT = 10;

@@ -33,9 +33,7 @@ export function stateToJson(params: Params): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export type StateImport =
-  | { ok: true; params: Params; notices: Msg[] }
-  | { ok: false; error: Msg };
+export type StateImport = { ok: true; params: Params; notices: Msg[] } | { ok: false; error: Msg };
 
 /** Longest state file read (a full drawn signal is ≈ 10 kB). */
 export const MAX_STATE_CHARS = 1_000_000;

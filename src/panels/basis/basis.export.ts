@@ -10,7 +10,7 @@ export function basisTable(
   return columnsTable([
     ['n (index)', Array.from(coeffs, (_, n) => n)],
     [`x_n at t = ${t} (coefficient)`, coeffs],
-    ['rms of x_n·φ_n over the window', rms],
-    ['MSE of the first n+1 terms', errs],
+    ['rms of x_n·φ_n over the window (input units)', rms],
+    ['MSE of the first n+1 terms (input units²)', errs],
   ]);
 }

@@ -19,7 +19,8 @@ export function coefficientsTable(
   const width = parts.reduce((a, [, s]) => a + s.N, 0);
   const step = Math.max(1, Math.ceil((L * width) / MAX_VALUES));
   const columns = ['k (index)', 't = (k+1)Δ (time)'];
-  for (const [name, s] of parts) for (let n = 0; n < s.N; n++) columns.push(`${name} x_${n}`);
+  for (const [name, s] of parts)
+    for (let n = 0; n < s.N; n++) columns.push(`${name} x_${n} (coefficient)`);
   const rows: Cell[][] = [];
   for (let k = 0; k < L; k += step) {
     const row: Cell[] = [k, (k + 1) * dt];

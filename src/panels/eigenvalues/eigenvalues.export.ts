@@ -5,15 +5,15 @@ import { SET_LABEL, type Mark } from './eigenvalues.model';
 export function eigenvaluesTable(marks: Mark[]): CsvTable {
   return {
     columns: [
-      'set',
+      'set (name)',
       'i (index)',
       'Re λ (1/time)',
       'Im λ (rad/time)',
-      'Re z',
-      'Im z',
-      '|z|',
-      's-plane',
-      'z-plane',
+      'Re z (unitless)',
+      'Im z (unitless)',
+      '|z| (unitless)',
+      's-plane (stability)',
+      'z-plane (stability)',
     ],
     rows: marks.map((m) => [
       SET_LABEL[m.set],

@@ -5,8 +5,8 @@ import { columnsTable, type CsvTable } from '../export/csv';
 export function frequencyTable(resp: Response, db: Float64Array): CsvTable {
   return columnsTable([
     ['ω (rad/sample)', resp.omega],
-    ['Re H(e^iω)', resp.re],
-    ['Im H(e^iω)', resp.im],
+    ['Re H(e^iω) (gain)', resp.re],
+    ['Im H(e^iω) (gain)', resp.im],
     ['|H| (dB)', db],
     ['phase (rad, unwrapped)', resp.phase],
   ]);

@@ -9,5 +9,5 @@ export function matricesTable(ssm: ContinuousSSM, d: DiscreteSSM | null): CsvTab
     rows.push(...matrixRows('Ā', d.Ab, N, N), ...matrixRows('B̄', d.Bb, N, 1));
     rows.push(...matrixRows('C', d.C, 1, N));
   }
-  return { columns: ['matrix', 'row (index)', 'column (index)', 'value'], rows };
+  return { columns: ['matrix (name)', 'row (index)', 'column (index)', 'value (entry)'], rows };
 }

@@ -5,17 +5,17 @@ import type { BenchRow } from './performance.model';
 export function performanceTable(rows: BenchRow[]): CsvTable {
   return {
     columns: [
-      'op',
-      'impl',
-      'backend',
+      'op (name)',
+      'impl (name)',
+      'backend (name)',
       'H (channels)',
       'N (state size)',
       'L (length)',
       'median (ms)',
       'min (ms)',
-      'runs',
-      'calls per run',
-      'error',
+      'runs (count)',
+      'calls per run (count)',
+      'error (words)',
     ],
     rows: rows.map((r) => [
       r.op,

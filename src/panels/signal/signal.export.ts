@@ -9,7 +9,7 @@ export function signalTable(u: Float64Array, dt: number, view: MemoryView | null
     ['t = kΔ (time)', k.map((i) => i * dt)],
     ['u (input)', u],
     ['window τ (time)', view?.times ?? []],
-    ['reconstruction at τ', view?.recon ?? []],
-    ['u at τ', view?.truth ?? []],
+    ['reconstruction at τ (input units)', view?.recon ?? []],
+    ['u at τ (input)', view?.truth ?? []],
   ]);
 }
