@@ -30,7 +30,18 @@ const STYLE_PROPS = [
   'paint-order',
   'shape-rendering',
   'vector-effect',
+  'stop-color',
+  'stop-opacity',
 ] as const;
+
+/** Not inherited: written when not at their initial value. */
+const NOT_INHERITED: Partial<Record<(typeof STYLE_PROPS)[number], string>> = {
+  opacity: '1',
+  display: 'inline',
+  'vector-effect': 'none',
+  'stop-color': 'rgb(0, 0, 0)',
+  'stop-opacity': '1',
+};
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const EXPORT_SCALE = 2;
@@ -89,13 +100,28 @@ function inlineClone(src: SVGSVGElement, w: number, h: number): SVGSVGElement {
   const copy = src.cloneNode(true) as SVGSVGElement;
   const a = [src, ...src.querySelectorAll('*')];
   const b = [copy, ...copy.querySelectorAll('*')];
+  // Styles written inline: all of them on the root, then only what differs from the parent
+  // (inherited properties) or from the initial value (the others), to keep the file small.
+  const computed = new Map<Element, CSSStyleDeclaration>();
   a.forEach((el, i) => {
     const c = b[i];
     if (!c) return;
     const s = getComputedStyle(el);
-    const style = STYLE_PROPS.map((p) => `${p}:${s.getPropertyValue(p)}`).join(';');
-    c.setAttribute('style', style);
+    computed.set(el, s);
+    const parent = el === src ? undefined : computed.get(el.parentElement as Element);
+    const decl: string[] = [];
+    for (const p of STYLE_PROPS) {
+      const v = s.getPropertyValue(p);
+      const initial = NOT_INHERITED[p];
+      if (initial !== undefined ? v !== initial : !parent || parent.getPropertyValue(p) !== v)
+        decl.push(`${p}:${v}`);
+    }
+    if (decl.length) c.setAttribute('style', decl.join(';'));
+    else c.removeAttribute('style');
     c.removeAttribute('class');
+    // Presentation attributes that name the page's CSS variables mean nothing standalone.
+    for (const attr of [...c.attributes])
+      if (attr.value.includes('var(--')) c.removeAttribute(attr.name);
   });
   // Hover-only decorations and focus rings stay as drawn; interactive attributes go.
   for (const el of b) {
