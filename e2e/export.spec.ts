@@ -104,9 +104,9 @@ async function ready(page: Page, id: PanelId) {
                 (p) => (p.getAttribute('d') ?? '').length > 30,
               ).length + el.querySelectorAll('svg rect, svg circle, canvas').length,
           ),
-        { timeout: 30_000 },
+        { timeout: 30_000, message: `${id} draws` },
       )
-      .toBeGreaterThan(8);
+      .toBeGreaterThan(2);
   }
   if (id === 'kernel')
     await expect(root.locator('tr[data-state="computing"]')).toHaveCount(0, { timeout: 30_000 });
@@ -203,8 +203,8 @@ test.describe('export and import', () => {
     expect(lambdas.sort((a, b) => b - a)).toEqual(Array.from({ length: N }, (_, i) => -(i + 1)));
 
     const kernel = await csvOf('kernel');
-    expect(maxAbsDiff(col(kernel, 'K_k naive (powering)'), ref.K)).toBeLessThan(1e-15);
-    expect(kernel.header).toContain('K_k DPLR (Cauchy + Woodbury)');
+    expect(maxAbsDiff(col(kernel, 'K_k naive (kernel)'), ref.K)).toBeLessThan(1e-15);
+    expect(kernel.header).toContain('K_k DPLR (kernel)');
 
     const freq = await csvOf('frequency');
     const db = col(freq, '|H| (dB)');

@@ -156,16 +156,16 @@ describe('panel tables hold the model’s numbers', () => {
     expect(t.columns).toEqual([
       'k (index)',
       't = kΔ (time)',
-      'K_k naive (powering)',
-      'K_k DPLR (Cauchy + Woodbury)',
+      'K_k naive (kernel)',
+      'K_k DPLR (kernel)',
     ]);
-    expect(column(t, 'K_k naive (powering)')).toEqual([...naive]);
-    expect(column(t, 'K_k DPLR (Cauchy + Woodbury)')).toEqual([...dplr]);
+    expect(column(t, 'K_k naive (kernel)')).toEqual([...naive]);
+    expect(column(t, 'K_k DPLR (kernel)')).toEqual([...dplr]);
     const ref = kernel(
       discretize({ ...hippo('legs', P.N), C: readoutOf(P.N, P.seed) }, P.dt, 'bilinear'),
       P.L,
     );
-    expect(column(t, 'K_k naive (powering)')[5]).toBeCloseTo(ref[5]!, 14);
+    expect(column(t, 'K_k naive (kernel)')[5]).toBeCloseTo(ref[5]!, 14);
   });
 
   it('frequency: H(e^iω) on the panel’s grid', () => {

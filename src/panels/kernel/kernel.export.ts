@@ -1,7 +1,7 @@
 /** CSV of the kernel panel: K_k of every method that has a result, side by side. */
 import type { KernelMethod } from '../../state/derived.kernels';
 import { columnsTable, type CsvTable } from '../export/csv';
-import { METHOD_LABEL } from './kernel.model';
+import { METHOD_SHORT } from './kernel.model';
 
 export function kernelTable(
   dt: number,
@@ -14,6 +14,6 @@ export function kernelTable(
     ['t = kΔ (time)', k.map((i) => i * dt)],
   ];
   for (const [m, K] of Object.entries(kernels) as [KernelMethod, Float64Array | undefined][])
-    if (K) cols.push([`K_k ${METHOD_LABEL[m]}`, K]);
+    if (K) cols.push([`K_k ${METHOD_SHORT[m]} (kernel)`, K]);
   return columnsTable(cols);
 }
