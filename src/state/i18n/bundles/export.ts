@@ -40,7 +40,8 @@ export default {
     'export.csv.tOrder': 'line {line}: t must increase from row to row.',
     'export.csv.few': 'a signal needs at least two samples.',
     'export.csv.resampledT': 'Resampled to {n} equally spaced samples over t.',
-    'export.csv.resampled': 'Resampled from {from} to {to} samples (the most a drawn signal holds).',
+    'export.csv.resampled':
+      'Resampled from {from} to {to} samples (the most a drawn signal holds).',
     'export.csv.clamped': 'Values clamped to ±{limit}.',
     'export.numpy.title': 'Reproduce in NumPy',
     'export.numpy.intro':
