@@ -15,6 +15,7 @@ import { PanelSlot } from '../panels/Panel';
 import { SignalPanel } from '../panels/signal/SignalPanel';
 import { setUi, useUi } from '../state/store';
 import { Controls } from './Controls';
+import { FileMenu } from './export/FileMenu';
 import { TimeBar } from './TimeBar';
 
 const CHAPTERS = [
@@ -72,6 +73,7 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
+        <FileMenu />
         <BackendBadge />
       </header>
       <Controls>

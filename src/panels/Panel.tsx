@@ -11,10 +11,12 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type ErrorInfo,
   type ReactNode,
 } from 'react';
 import { createGate, GateContext } from '../state/store';
+import { PanelMenu, ResetContext, type CsvSource } from './exportMenu';
 
 export interface Readout {
   label: string;
@@ -106,6 +108,8 @@ export function Panel(props: {
   title: string;
   caption: ReactNode;
   className?: string;
+  /** The panel's data for "Export CSV" (or usePanelCsv from inside the panel). */
+  csv?: CsvSource;
   children: ReactNode;
 }) {
   return (
@@ -116,6 +120,7 @@ export function Panel(props: {
     >
       <header>
         <h3 id={`${props.id}-title`}>{props.title}</h3>
+        <PanelMenu id={props.id} title={props.title} {...(props.csv ? { csv: props.csv } : {})} />
       </header>
       <p className="caption">{props.caption}</p>
       <PanelBoundary id={props.id}>{props.children}</PanelBoundary>
@@ -131,6 +136,8 @@ export function Panel(props: {
 export function PanelSlot({ id, children }: { id: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const gate = useMemo(() => createGate(), []);
+  const [generation, setGeneration] = useState(0);
+  const reset = useMemo(() => () => setGeneration((g) => g + 1), []);
   useEffect(() => gate.connect(), [gate]);
   useEffect(() => {
     const el = ref.current;
@@ -144,7 +151,11 @@ export function PanelSlot({ id, children }: { id: string; children: ReactNode })
   return (
     <div className="slot" ref={ref}>
       <GateContext.Provider value={gate}>
-        <PanelBoundary id={id}>{children}</PanelBoundary>
+        <ResetContext.Provider value={reset}>
+          <PanelBoundary key={generation} id={id}>
+            {children}
+          </PanelBoundary>
+        </ResetContext.Provider>
       </GateContext.Provider>
     </div>
   );

@@ -11,6 +11,7 @@ import { signalOf, statesOf } from '../../state/derived';
 import { lab, setUi, useParams, useUi } from '../../state/store';
 import { cachedAxis, extent, M, plotGroup, scaleKey, useWidth, type G } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { basisTable } from './basis.export';
 import {
   blowUpWarning,
   basisGrid,
@@ -659,6 +660,7 @@ export function BasisPanel() {
   return (
     <Panel
       id="basis"
+      csv={() => (empty ? null : basisTable(view.coeffs, terms.rms, errs, view.t))}
       title="Basis & projection"
       caption={
         `The memory is a weighted sum: each basis function φ_n times its coefficient x_n; they add up ` +

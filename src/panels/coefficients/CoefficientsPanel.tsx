@@ -27,6 +27,7 @@ import { memo } from '../../state/memo';
 import { lab, setParams, setUi, useParams, useUi } from '../../state/store';
 import { cachedAxis, drawAxes, extent, M, plotGroup, scaleKey, useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { coefficientsTable } from './coefficients.export';
 import {
   cursorOfRow,
   decimateStates,
@@ -556,6 +557,7 @@ export function CoefficientsPanel() {
   return (
     <Panel
       id="coefficients"
+      csv={() => coefficientsTable(p.dt, legs.value, legt.value)}
       title="Coefficients over time"
       caption={
         'LegS keeps everything: its coefficients settle and change ever more slowly and smoothly. ' +

@@ -39,6 +39,8 @@ import {
 import { useParams } from '../../state/store';
 import { useWidth } from '../chart';
 import { Equation, Panel, Warning } from '../Panel';
+import { usePanelCsv } from '../exportMenu';
+import { eigenvaluesTable } from './eigenvalues.export';
 import {
   complexText,
   condText,
@@ -443,6 +445,7 @@ function EigenvaluesBody() {
     }
     return { marks: out, aMarks: a, dropped: lost };
   }, [spectrum, nplrL, p.dt, p.disc, show, n]);
+  usePanelCsv('eigenvalues', () => eigenvaluesTable(marks));
 
   const summary = summarise(aMarks);
   const warnings = stabilityWords(summary, p.disc, p.dt);

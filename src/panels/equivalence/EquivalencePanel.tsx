@@ -17,6 +17,7 @@ import type { Params } from '../../state/schema';
 import { useParams, useUi } from '../../state/store';
 import { extent, useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { equivalenceTable } from './equivalence.export';
 import './equivalence.css';
 import {
   compare,
@@ -467,6 +468,7 @@ export function EquivalencePanel() {
   return (
     <Panel
       id="equivalence"
+      csv={() => (r && shown ? equivalenceTable(shown.u, r, gpuRow?.y) : null)}
       title="Recurrent ⇄ convolutional"
       caption="One input, two routes: step the state N numbers at a time, or convolve with the kernel Kₖ = C Āᵏ B̄ by FFT. The curves coincide; the meter shows they differ only at rounding level."
       className="wide"

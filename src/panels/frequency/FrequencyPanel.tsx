@@ -27,6 +27,8 @@ import {
 import { useParam, useParams } from '../../state/store';
 import { useWidth } from '../chart';
 import { Equation, fmt, Panel, Warning } from '../Panel';
+import { usePanelCsv } from '../exportMenu';
+import { frequencyTable } from './frequency.export';
 import {
   dbDomain,
   decadeText,
@@ -88,6 +90,7 @@ function FrequencyBody() {
       if (Number.isNaN(db[j]!) || !Number.isFinite(resp.phase[j]!)) bad++;
     return { db, bad, r: readoutsOf(resp.omega, db, resp.phase, resp.dc) };
   }, [resp]);
+  usePanelCsv('frequency', () => (resp && view ? frequencyTable(resp, view.db) : null));
 
   const boxRef = useRef<HTMLDivElement>(null);
   const magRef = useRef<SVGSVGElement>(null);

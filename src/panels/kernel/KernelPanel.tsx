@@ -36,6 +36,8 @@ import {
 import { setParams, useParam, useParams } from '../../state/store';
 import { useWidth } from '../chart';
 import { Equation, fmt, Panel, tex, Warning } from '../Panel';
+import { usePanelCsv } from '../exportMenu';
+import { kernelTable } from './kernel.export';
 import {
   columnMax,
   decimate,
@@ -144,6 +146,9 @@ function KernelBody() {
 
   const naive = results.naive?.K;
   const rows = KERNEL_METHODS.map((m) => kernelRow(m, results[m], naive, unavailable[m]));
+  usePanelCsv('kernel', () =>
+    kernelTable(p.dt, p.L, Object.fromEntries(KERNEL_METHODS.map((m) => [m, results[m]?.K]))),
+  );
   const reference = naive ?? results.dplr?.K;
   const kmax = maxAbs(reference);
   const pending = rows.filter((r) => r.state === 'computing').length;

@@ -29,6 +29,7 @@ import {
 } from '../coefficients/coefficients.model';
 import { paintHeatmap } from '../coefficients/CoefficientsPanel';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { matricesTable } from './matrices.export';
 import {
   allFinite,
   cellAt,
@@ -422,6 +423,7 @@ export function MatricesPanel() {
   return (
     <Panel
       id="matrices"
+      csv={() => matricesTable(ssm, d)}
       title="Matrices"
       caption={
         `${MEASURE_WORDS[p.measure]}; for small Δ, Ā stays close to I and B̄ ≈ ΔB. ` +

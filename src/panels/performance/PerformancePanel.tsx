@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useUi } from '../../state/store';
 import { useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex } from '../Panel';
+import { performanceTable } from './performance.export';
 import './performance.css';
 import {
   benchPlan,
@@ -325,6 +326,7 @@ export function PerformancePanel() {
   return (
     <Panel
       id="performance"
+      csv={() => performanceTable(rows)}
       title="Performance"
       caption="The RTF line stays flat as the state grows: its kernel is one FFT of length L whatever N is, while S4's DPLR and S4D kernels grow with N. Run it: the numbers are this device's, measured now."
       className="wide"

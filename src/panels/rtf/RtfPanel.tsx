@@ -24,6 +24,7 @@ import { memo } from '../../state/memo';
 import { lab, setParams, useParams } from '../../state/store';
 import { extent, useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { rtfTable } from './rtf.export';
 import './rtf.css';
 import {
   complexWords,
@@ -566,6 +567,7 @@ export function RtfPanel() {
   return (
     <Panel
       id="rtf"
+      csv={() => rtfTable(k)}
       title="Rational transfer function"
       caption="Drag a pole toward the unit circle and watch the FFT kernel (orange) pull away from the exact response: that is aliasing, and b̃ = b(I − Aᴸ) removes it. Σ|a| < 1 guarantees stability, but many stable systems break it."
       className="wide"

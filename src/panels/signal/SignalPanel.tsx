@@ -9,6 +9,7 @@ import { signalOf, statesOf } from '../../state/derived';
 import { lab, setParams, useParams } from '../../state/store';
 import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
 import { Equation, fmt, markFirstPanel, Panel, Readouts, tex, Warning } from '../Panel';
+import { signalTable } from './signal.export';
 import { memoryView } from './signal.model';
 
 const DRAW_POINTS = 512;
@@ -192,6 +193,7 @@ export function SignalPanel() {
   return (
     <Panel
       id="signal"
+      csv={() => signalTable(u, p.dt, st.warning ? null : view)}
       title="Memory window"
       caption={`${WINDOW_WORDS[p.measure]}. Drag to move the cursor; press Draw to sketch your own signal.`}
       className="wide"
