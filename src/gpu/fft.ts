@@ -39,6 +39,7 @@ import radixBody from './shaders/fft_radix.wgsl?raw';
 import stockhamBody from './shaders/fft_stockham.wgsl?raw';
 import storeInPlace from './shaders/fft_store_inplace.wgsl?raw';
 import storeOut from './shaders/fft_store_out.wgsl?raw';
+import loadSpectra from './shaders/fft_load_spectra.wgsl?raw';
 import type { Complex32, FftOptions } from './types';
 
 /** Bytes per complex value on the GPU (vec2<f32>). */
@@ -57,8 +58,6 @@ const FOUR_STEP_MAX = 64;
 
 const MAX_FFT_N = 1 << 24;
 
-const stockhamInPlace = `${stockhamBody}\n${storeInPlace}`;
-const stockhamOut = `${stockhamBody}\n${storeOut}`;
 const radixInPlace = `${radixBody}\n${storeInPlace}`;
 const radixOut = `${radixBody}\n${storeOut}`;
 
@@ -112,74 +111,281 @@ function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
   });
 }
 
-interface PlanFields {
-  logm: number; // a pipeline constant (LOGM), not part of the Plan struct
-  logTable: number;
-  logPerRow: number;
-  logRow: number;
+/**
+ * How a Stockham pass (shaders/fft_stockham.wgsl) loads its input: 'plain' (the value), 'conv'
+ * (the product spectrum FFT(K')·FFT(u') of a packed row Z = FFT(K' + i·u'), from Z_k and its
+ * partner Z_{−k}: conv.ts) or 'rtf' (the quotient FFT(num)/FFT(den) from Z = FFT(den + i·c·num)
+ * and c per row at `auxIn`: rtf.ts).
+ */
+export type FftLoad = 'plain' | 'conv' | 'rtf';
+/**
+ * Where it stores: 'inplace' (back into src), 'out' (a second buffer `dst`), 'real' (the real
+ * part into an f32 buffer `dst`), 'realAux' (the same plus `auxOut[row]` at position 0).
+ */
+export type FftStore = 'inplace' | 'out' | 'real' | 'realAux';
+
+/** One dispatch of shaders/fft_stockham.wgsl (see its header for the fields). */
+export interface FftPass {
+  /** Transform length n of the twiddle table (the whole row's FFT). */
+  n: number;
+  /** Sub-transform length m (a power of two ≤ tile) and sub-transforms per row. */
+  m: number;
+  perRow: number;
+  rows: number;
+  /** Values per workgroup: G·m, G sub-transforms per tile dividing rows·perRow. */
+  tile: number;
   inQ: number;
   inJ: number;
+  inPitch: number;
+  inLimit: number;
   outQ: number;
   outK: number;
+  outPitch: number;
+  outLimit: number;
+  pre: boolean;
   post: boolean;
   colMajor: boolean;
   inverse: boolean;
   scale: number;
+  load: FftLoad;
+  store: FftStore;
+  src: GPUBuffer;
+  dst?: GPUBuffer | undefined;
+  auxIn?: GPUBuffer | undefined;
+  auxOut?: GPUBuffer | undefined;
+}
+
+/** The load/store snippet of a (load, store) variant, bindings from 4 on in the order used. */
+function ioSnippet(load: FftLoad, store: FftStore): string {
+  let b = 4;
+  const lines: string[] = [];
+  const out = store === 'inplace' ? 'src' : 'dst';
+  if (store === 'out')
+    lines.push(`@group(0) @binding(${b++}) var<storage, read_write> dst: array<vec2f>;`);
+  if (store === 'real' || store === 'realAux') {
+    lines.push(`@group(0) @binding(${b++}) var<storage, read_write> dst: array<f32>;`);
+  }
+  if (load === 'rtf')
+    lines.push(`@group(0) @binding(${b++}) var<storage, read> auxIn: array<f32>;`);
+  if (store === 'realAux')
+    lines.push(`@group(0) @binding(${b++}) var<storage, read> auxOut: array<f32>;`);
+  const value = {
+    plain: 'src[base + pos]',
+    conv: 'convProduct(src[base + pos], src[base + partner(qq, j)])',
+    rtf: 'rtfQuotient(src[base + pos], src[base + partner(qq, j)], 1.0 / auxIn[row])',
+  }[load];
+  lines.push(
+    `fn load(row: u32, base: u32, pos: u32, qq: u32, j: u32) -> vec2f { return ${value}; }`,
+  );
+  const y =
+    store === 'real'
+      ? 'y.x'
+      : store === 'realAux'
+        ? 'y.x + select(0.0, auxOut[row], pos == 0u)'
+        : 'y';
+  lines.push(
+    `fn store(row: u32, pos: u32, y: vec2f) { ${out}[row * plan.outPitch + pos] = ${y}; }`,
+  );
+  return `${stockhamBody}\n${loadSpectra}\n${lines.join('\n')}\n`;
+}
+
+const ioCode = new Map<string, string>();
+function stockhamCode(load: FftLoad, store: FftStore): string {
+  const key = `${load}.${store}`;
+  let code = ioCode.get(key);
+  if (code === undefined) {
+    code = ioSnippet(load, store);
+    ioCode.set(key, code);
+  }
+  return code;
 }
 
 /** The Plan struct of fft_stockham.wgsl, cached by its contents. */
-function planBuffer(rt: GpuRuntime, f: PlanFields): GPUBuffer {
-  const words = [f.logTable, f.logPerRow, f.logRow, f.inQ, f.inJ, f.outQ, f.outK];
-  const key = `fft.plan.${words.join('.')}.${+f.post}.${+f.colMajor}.${+f.inverse}.${f.scale}`;
+function planBuffer(rt: GpuRuntime, p: FftPass): GPUBuffer {
+  const words = [
+    log2(p.n),
+    log2(p.perRow),
+    p.inPitch,
+    p.inQ,
+    p.inJ,
+    p.inLimit,
+    p.outPitch,
+    p.outQ,
+    p.outK,
+    p.outLimit,
+    +p.pre,
+    +p.post,
+    +p.colMajor,
+  ];
+  const key = `fft.plan.${words.join('.')}.${+p.inverse}.${p.scale}`;
   return rt.table(key, () => {
-    const u = new Uint32Array(11);
+    const u = new Uint32Array(words.length + 2);
     const fl = new Float32Array(u.buffer);
-    u.set([...words, f.post ? 1 : 0, f.colMajor ? 1 : 0]);
-    fl[9] = f.inverse ? 1 : -1;
-    fl[10] = f.scale;
+    u.set(words);
+    fl[words.length] = p.inverse ? 1 : -1;
+    fl[words.length + 1] = p.scale;
     return u;
   });
 }
 
 /**
  * Dispatches `groups` workgroups of a pipeline laid out as fft_stockham.wgsl / fft_radix.wgsl
- * (bindings 0–2 = `head`, 3 = base workgroup, 4 = `dst` when out of place), in chunks of
- * ≤ 65535 whose first workgroup comes from a cached one-word table.
+ * (bindings 0–2 = `head`, 3 = base workgroup, 4… = `tail`), in chunks of ≤ 65535 whose first
+ * workgroup comes from a cached one-word table.
  */
 function dispatchChunks(
   rt: GpuRuntime,
   enc: GPUCommandEncoder,
   pipeline: GPUComputePipeline,
   head: [GPUBuffer, GPUBuffer, GPUBuffer],
-  dst: GPUBuffer | undefined,
+  tail: GPUBuffer[],
   groups: number,
 ): void {
   for (let first = 0, chunk = 0; first < groups; first += MAX_WORKGROUPS, chunk++) {
     const base = rt.table(`fft.base.${chunk}`, () => Uint32Array.of(first));
-    const buffers = dst ? [...head, base, dst] : [...head, base];
-    rt.dispatch(enc, pipeline, buffers, [Math.min(MAX_WORKGROUPS, groups - first)]);
+    rt.dispatch(
+      enc,
+      pipeline,
+      [...head, base, ...tail],
+      [Math.min(MAX_WORKGROUPS, groups - first)],
+    );
   }
 }
 
-/** Runs `tiles` workgroups of the Stockham kernel (in place when src === dst). */
-function dispatchStockham(
-  rt: GpuRuntime,
-  enc: GPUCommandEncoder,
-  tile: number,
-  plan: PlanFields,
-  src: GPUBuffer,
-  dst: GPUBuffer,
-  tw: GPUBuffer,
-  tiles: number,
-): void {
-  const inPlace = src === dst;
-  const pipeline = rt.pipeline(inPlace ? stockhamInPlace : stockhamOut, 'main', {
-    WG: Math.max(1, tile / MAX_PER_THREAD),
-    TILE: tile,
-    LOGM: plan.logm,
+/** Records one Stockham pass (shaders/fft_stockham.wgsl) into `enc`. */
+export function encodeFftPass(rt: GpuRuntime, enc: GPUCommandEncoder, p: FftPass): void {
+  const pipeline = rt.pipeline(stockhamCode(p.load, p.store), 'main', {
+    WG: Math.max(1, p.tile / MAX_PER_THREAD),
+    TILE: p.tile,
+    LOGM: log2(p.m),
   });
-  const head: [GPUBuffer, GPUBuffer, GPUBuffer] = [src, tw, planBuffer(rt, plan)];
-  dispatchChunks(rt, enc, pipeline, head, inPlace ? undefined : dst, tiles);
+  const tail = [p.store === 'inplace' ? undefined : p.dst, p.load === 'rtf' ? p.auxIn : undefined];
+  if (p.store === 'realAux') tail.push(p.auxOut);
+  const buffers = tail.filter((b): b is GPUBuffer => b !== undefined);
+  const groups = (p.rows * p.perRow * p.m) / p.tile;
+  dispatchChunks(
+    rt,
+    enc,
+    pipeline,
+    [p.src, twiddleTable(rt, p.n), planBuffer(rt, p)],
+    buffers,
+    groups,
+  );
+}
+
+/** Defaults of an FftPass over rows of n: natural order in and out, no padding or twiddles. */
+function passDefaults(
+  n: number,
+  rows: number,
+  inverse: boolean,
+): Omit<FftPass, 'm' | 'perRow' | 'tile' | 'src'> {
+  return {
+    n,
+    rows,
+    inQ: n,
+    inJ: 1,
+    inPitch: n,
+    inLimit: n,
+    outQ: n,
+    outK: 1,
+    outPitch: n,
+    outLimit: n,
+    pre: false,
+    post: false,
+    colMajor: false,
+    inverse,
+    scale: 1,
+    load: 'plain',
+    store: 'inplace',
+  };
+}
+
+/**
+ * One-dispatch FFT of `rows` rows of n ≤ fftTile(rt) (G whole rows per tile, G a power of two
+ * dividing rows); `over` sets the rest (load, store, pitches, limits, scale…).
+ */
+export function wholeRowPass(
+  rt: GpuRuntime,
+  n: number,
+  rows: number,
+  inverse: boolean,
+  over: Partial<FftPass> & { src: GPUBuffer },
+): FftPass {
+  const G = Math.min(fftTile(rt) / n, pow2Factor(rows));
+  return { ...passDefaults(n, rows, inverse), m: n, perRow: 1, tile: G * n, ...over };
+}
+
+/**
+ * The 'workgroup' four-step split n = N1·N2 (N2 = fftTile(rt)) for rows of n, or undefined
+ * where fftEncode runs one dispatch (n ≤ T) or global passes (other strategy, or n > 64T).
+ */
+export function fourStepSplit(rt: GpuRuntime, n: number): { N1: number; N2: number } | undefined {
+  const T = fftTile(rt);
+  if (fftStrategy(rt) !== 'workgroup' || n <= T || n > FOUR_STEP_MAX * T) return undefined;
+  return { N1: n / T, N2: T };
+}
+
+/**
+ * Four-step column pass: length-N1 DFTs down the N2 columns of each row (element j1 of column
+ * j2 at position j1·N2 + j2), in natural positions.
+ */
+export function columnPass(
+  rt: GpuRuntime,
+  n: number,
+  rows: number,
+  inverse: boolean,
+  over: Partial<FftPass> & { src: GPUBuffer },
+): FftPass {
+  const T = fftTile(rt);
+  const N1 = n / T;
+  return {
+    ...passDefaults(n, rows, inverse),
+    m: N1,
+    perRow: T,
+    tile: T,
+    inQ: 1,
+    inJ: T,
+    outQ: 1,
+    outK: T,
+    colMajor: true,
+    ...over,
+  };
+}
+
+/**
+ * Four-step row pass: length-N2 DFTs of the N1 contiguous segments of each row (segment q' at
+ * position q'·N2), out to the same positions (the spectrum in four-step order).
+ */
+export function rowPass(
+  rt: GpuRuntime,
+  n: number,
+  rows: number,
+  inverse: boolean,
+  over: Partial<FftPass> & { src: GPUBuffer },
+): FftPass {
+  const T = fftTile(rt);
+  return {
+    ...passDefaults(n, rows, inverse),
+    m: T,
+    perRow: n / T,
+    tile: T,
+    inQ: T,
+    outQ: T,
+    ...over,
+  };
+}
+
+/**
+ * Order of the natural-order four-step of fftEncode: 'dif' = columns in place (times w_n^{j2·k1})
+ * then rows written transposed (k1 + N1·k2) into a second buffer; 'dit' = rows gathered at
+ * stride N1 into a second buffer (times w_n^{j1·k2}), then columns in place there.
+ */
+export type FourStepOrder = 'dif' | 'dit';
+let fourStepOrder: FourStepOrder = 'dit';
+
+/** Chooses the natural-order four-step of fftEncode (benchmarks). */
+export function setFourStepOrder(order: FourStepOrder): void {
+  fourStepOrder = order;
 }
 
 function checkBufferSize(data: GPUBuffer, values: number): void {
@@ -300,7 +506,7 @@ function encodeGlobal(
       LOGR: logR,
     });
     const groups = Math.ceil((batch * n) / (RADIX_WG << logR));
-    dispatchChunks(rt, enc, pipeline, [src, tw, cfg], inPlace ? undefined : dst, groups);
+    dispatchChunks(rt, enc, pipeline, [src, tw, cfg], inPlace ? [] : [dst], groups);
     logp += logR;
     [src, dst] = [dst, src];
   });
@@ -333,65 +539,39 @@ export function fftEncode(
   if (fftStrategy(rt) === 'global' || n > FOUR_STEP_MAX * T) {
     return encodeGlobal(rt, enc, data, n, batch, inverse);
   }
-  const logn = log2(n);
-  const tw = twiddleTable(rt, n);
   const scale = inverse ? 1 / n : 1;
   if (n <= T) {
-    // G whole rows per tile, G a power of two dividing batch so that every tile is full
-    const G = Math.min(T / n, pow2Factor(batch));
-    const plan: PlanFields = {
-      logm: logn,
-      logTable: logn,
-      logPerRow: 0,
-      logRow: logn,
-      inQ: n,
-      inJ: 1,
-      outQ: n,
-      outK: 1,
-      post: false,
-      colMajor: false,
-      inverse,
-      scale,
-    };
-    dispatchStockham(rt, enc, G * n, plan, data, data, tw, batch / G);
+    encodeFftPass(rt, enc, wholeRowPass(rt, n, batch, inverse, { src: data, scale }));
     return data;
   }
-  const N2 = T;
   const N1 = n / T;
-  // step 1: length-N1 FFTs down the N2 columns of each row, times w_n^{j2·k1}, in place
-  const G1 = T / N1;
-  const plan1: PlanFields = {
-    logm: log2(N1),
-    logTable: logn,
-    logPerRow: log2(N2),
-    logRow: logn,
-    inQ: 1,
-    inJ: N2,
-    outQ: 1,
-    outK: N2,
-    post: true,
-    colMajor: true,
-    inverse,
-    scale: 1,
-  };
-  dispatchStockham(rt, enc, T, plan1, data, data, tw, (batch * N2) / G1);
-  // step 2: length-N2 FFTs along each of the N1 rows, written transposed (k1 + N1·k2)
   const out = rt.storage(batch * n * COMPLEX_BYTES);
-  const plan2: PlanFields = {
-    logm: log2(N2),
-    logTable: logn,
-    logPerRow: log2(N1),
-    logRow: logn,
-    inQ: N2,
-    inJ: 1,
-    outQ: 1,
-    outK: N1,
-    post: false,
-    colMajor: false,
-    inverse,
-    scale,
-  };
-  dispatchStockham(rt, enc, T, plan2, data, out, tw, batch * N1);
+  if (fourStepOrder === 'dit') {
+    // input j = j1 + N1·j2, output k = k2 + N2·k1: rows over j2 (stride N1) times w_n^{j1·k2}
+    // into out (j1·N2 + k2), then columns over j1 in place
+    encodeFftPass(
+      rt,
+      enc,
+      rowPass(rt, n, batch, inverse, {
+        src: data,
+        dst: out,
+        store: 'out',
+        inQ: 1,
+        inJ: N1,
+        post: true,
+      }),
+    );
+    encodeFftPass(rt, enc, columnPass(rt, n, batch, inverse, { src: out, scale }));
+    return out;
+  }
+  // input j = j1·N2 + j2, output k = k1 + N1·k2: columns in place times w_n^{j2·k1}, then rows
+  // written transposed into out
+  encodeFftPass(rt, enc, columnPass(rt, n, batch, inverse, { src: data, post: true }));
+  encodeFftPass(
+    rt,
+    enc,
+    rowPass(rt, n, batch, inverse, { src: data, dst: out, store: 'out', outQ: 1, outK: N1, scale }),
+  );
   return out;
 }
 

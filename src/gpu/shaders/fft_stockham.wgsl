@@ -1,14 +1,18 @@
 // Stockham autosort FFT of pow2 sub-transforms held in workgroup memory (src/gpu/fft.ts).
 //
 // A workgroup owns one tile of TILE complex values: G = TILE / m independent sub-transforms of
-// length m = 2^LOGM. Sub-transform q (= tile·G + g) belongs to row q >> logPerRow (rows are n
-// apart); within the row, q' = q & (perRow − 1). Input element j sits at
-//   row·n + q'·inQ + j·inJ,
-// output element k is written to row·n + q'·outQ + k·outK, optionally times w_n^{q'·k} (the
-// four-step twiddle) and by `scale`. This covers the three uses:
-//   whole rows (n ≤ TILE):   inQ = outQ = n, inJ = outK = 1, one dispatch, in place;
-//   four-step columns:       length N1 over stride N2 (inQ = outQ = 1, inJ = outK = N2), twiddled;
-//   four-step rows:          length N2, contiguous in, transposed out (outK = N1), out of place.
+// length m = 2^LOGM. Sub-transform q (= tile·G + g) belongs to row q >> logPerRow; within the
+// row, q' = q & (perRow − 1). Input element j is read at row position pos = q'·inQ + j·inJ
+// (row·inPitch + pos; positions ≥ inLimit read as zero: implicit zero padding), optionally
+// times w_n^{q'·j} (`pre`); output element k goes to position q'·outQ + k·outK (row·outPitch +
+// pos, only if pos < outLimit), optionally times w_n^{q'·k} (`post`) and by `scale`. This covers
+//   whole rows (n ≤ TILE):     inQ = outQ = n, inJ = outK = 1, one dispatch;
+//   four-step columns:         length N1 over stride N2 (inQ = outQ = 1, inJ = outK = N2);
+//   four-step rows:            length N2, contiguous (inQ = N2, inJ = 1), contiguous out (the
+//                              spectrum in four-step order) or transposed (outK = N1);
+//   strided rows:              length N2 gathered at stride N1 (inQ = 1, inJ = N1).
+// How a value is loaded (`load`, with the partner value at −k for the spectrum products of
+// conv.ts and rtf.ts) and stored (`store`) comes from a snippet fft.ts appends (stockhamCode).
 //
 // Passes, with p the length already transformed: butterfly i (< m/R), k = i mod p, inputs
 // x[i + r·m/R]·w^{r·k} (w = e^{σ2πi/(Rp)}, σ = −1 forward), an R-point DFT, outputs to
@@ -17,8 +21,10 @@
 // later pass radix 16 (one butterfly, a 4×4 split with constant inner twiddles). A 4096-point
 // tile takes 3 passes and 3 barriers. The first pass reads global memory, the last writes it;
 // values stay in registers across the barrier between reading and overwriting the one
-// workgroup array. LOGM and LOGR0 are pipeline constants and every access to the register array
-// is written out with a constant index, so the array stays in registers (no local memory).
+// workgroup array. Workgroup slots are swizzled (slot ^ ((slot >> 4) & 15), a permutation
+// inside each block of 16) so that the stride-16 and stride-4 accesses of the early passes
+// spread over all banks. LOGM and LOGR0 are pipeline constants and every access to the register
+// array is written out with a constant index, so the array stays in registers.
 // Twiddles come from a host-computed float64 table rounded once to f32 (never sin/cos in f32):
 // tw[k] = (cos 2πk/N, sin 2πk/N), k < N/2; entries ≥ N/2 use w^{k} = −w^{k−N/2}.
 
@@ -27,22 +33,26 @@ override TILE: u32 = 4096u; // complex values per workgroup, a power of two (< 1
 override LOGM: u32 = 12u; // log2 of the sub-transform length m (≤ log2 TILE)
 
 struct Plan {
-  logTable: u32, // log2 N of the twiddle table (the row length n)
+  logTable: u32, // log2 N of the twiddle table (the transform length n)
   logPerRow: u32,
-  logRow: u32, // log2 n, the row pitch
+  inPitch: u32,
   inQ: u32,
   inJ: u32,
+  inLimit: u32,
+  outPitch: u32,
   outQ: u32,
   outK: u32,
+  outLimit: u32,
+  pre: u32, // 1: multiply input j of sub-transform q' by w_n^{q'·j}
   post: u32, // 1: multiply output k of sub-transform q' by w_n^{q'·k}
   colMajor: u32, // 1: consecutive threads take consecutive sub-transforms (column mode)
   sign: f32, // σ: −1 forward, +1 inverse
   scale: f32,
 }
 
-// Bindings 0–3; the output `store(index, value)` comes from fft_store_inplace.wgsl (back into
-// src) or fft_store_out.wgsl (into a second buffer at binding 4), appended by fft.ts: WebGPU
-// forbids binding one buffer twice as writable storage.
+// Bindings 0–3; `load(row, base, pos, q', j)` and `store(row, pos, value)` come from the snippet
+// fft.ts appends (back into src, or into a second buffer at binding 4, and per-row tables at
+// bindings 5, 6): WebGPU forbids binding one buffer twice as writable storage.
 @group(0) @binding(0) var<storage, read_write> src: array<vec2f>;
 @group(0) @binding(1) var<storage, read> tw: array<vec2f>;
 @group(0) @binding(2) var<storage, read> plan: Plan;
@@ -176,10 +186,11 @@ fn logG() -> u32 {
 
 // workgroup-array slot of element j of sub-transform g
 fn sidx(g: u32, j: u32) -> u32 {
+  var slot = (g << LOGM) + j;
   if (plan.colMajor == 1u) {
-    return (j << logG()) + g;
+    slot = (j << logG()) + g;
   }
-  return (g << LOGM) + j;
+  return slot ^ ((slot >> 4u) & 15u);
 }
 
 // (g, i) of butterfly b of a radix-2^logR pass: consecutive b take consecutive sub-transforms in
@@ -200,7 +211,7 @@ fn loadFirst(lid: u32, q0: u32, e: u32) -> vec2f {
   }
   let gi = butterfly(b, LOGR0);
   let j = gi.y + ((e & ((1u << LOGR0) - 1u)) << (LOGM - LOGR0));
-  return src[globalIndex(q0 + gi.x, j, plan.inQ, plan.inJ)];
+  return fetch(q0 + gi.x, j);
 }
 
 // pass 0 output in slot e = t·R0 + s (p = 1, so k = 0 and the output index is i·R0 + s): to
@@ -240,20 +251,44 @@ fn put16(q0: u32, gi: vec2u, o: u32, x: vec2f, logp: u32, last: bool) {
   }
 }
 
-// the final write: scale, optional four-step twiddle, global address
-fn emit(q: u32, j: u32, x: vec2f) {
-  var y = x * plan.scale;
-  if (plan.post == 1u) {
-    let qq = q & ((1u << plan.logPerRow) - 1u);
-    y = cmul(y, twiddle(qq * j));
-  }
-  store(globalIndex(q, j, plan.outQ, plan.outK), y);
-}
-
-fn globalIndex(q: u32, j: u32, strideQ: u32, strideJ: u32) -> u32 {
+// input element j of sub-transform q: zero beyond inLimit, optional four-step twiddle
+fn fetch(q: u32, j: u32) -> vec2f {
   let row = q >> plan.logPerRow;
   let qq = q & ((1u << plan.logPerRow) - 1u);
-  return (row << plan.logRow) + qq * strideQ + j * strideJ;
+  let pos = qq * plan.inQ + j * plan.inJ;
+  var x = vec2f(0.0);
+  if (pos < plan.inLimit) {
+    x = load(row, row * plan.inPitch, pos, qq, j);
+  }
+  if (plan.pre == 1u) {
+    x = cmul(x, twiddle(qq * j));
+  }
+  return x;
+}
+
+// position of the partner −k of row position qq·m + j when a row holds a spectrum in
+// four-step order (position k1·N2 + k2 holds X[k1 + N1·k2], N1 = perRow, N2 = m): −k is
+// (0, −k2 mod N2) for k1 = 0, else (N1 − k1, N2 − 1 − k2). One dispatch (perRow = 1): n − j.
+fn partner(qq: u32, j: u32) -> u32 {
+  let m = 1u << LOGM;
+  if (qq == 0u) {
+    return (m - j) & (m - 1u);
+  }
+  return (((1u << plan.logPerRow) - qq) << LOGM) + (m - 1u - j);
+}
+
+// the final write: scale, optional four-step twiddle, only positions below outLimit
+fn emit(q: u32, j: u32, x: vec2f) {
+  var y = x * plan.scale;
+  let row = q >> plan.logPerRow;
+  let qq = q & ((1u << plan.logPerRow) - 1u);
+  if (plan.post == 1u) {
+    y = cmul(y, twiddle(qq * j));
+  }
+  let pos = qq * plan.outQ + j * plan.outK;
+  if (pos < plan.outLimit) {
+    store(row, pos, y);
+  }
 }
 
 @compute @workgroup_size(WG)
