@@ -537,6 +537,12 @@ async function benchRtf(): Promise<void> {
       flops: 2 * 5 * L * log2(L) * H,
       flopModel: '2 complex FFTs of length L per row (5 L log2 L each)',
       timed,
+      // 'workgroup' four-step: the forward row pass writes H·L values, the inverse row pass reads
+      // and writes them (partner reads in the L2, not counted), the column pass reads them and
+      // writes K (the padded rows of N2 are small)
+      ...(fftStrategy(rt) === 'workgroup' && fftPasses(L) === 2
+        ? { trafficBytes: H * L * (4 * C64 + F32) }
+        : {}),
       maxRelErr: maxRelErr(checks),
       rowsChecked: checks.length,
     });
@@ -625,8 +631,13 @@ async function benchConv(): Promise<void> {
     timed,
     maxRelErr: maxRelErr(checks),
     rowsChecked: checks.length,
-    // two complex FFTs of H·m values, the spectrum pass (R + W), the extraction (R half, W y)
-    trafficBytes: 2 * fftPasses(m) * 2 * packed + 2 * packed + packed / 2 + H * L * F32,
+    trafficBytes:
+      fftStrategy(rt) === 'workgroup' && fftPasses(m) === 2
+        ? // four passes, products and padding fused: packed rows of L in, H·m out; rows R + W
+          // twice; H·m in, y out (partner reads of the product hit the L2, not counted)
+          H * L * C64 + packed + 4 * packed + packed + H * L * F32
+        : // two complex FFTs of H·m values, the spectrum pass (R + W), the extraction (R half, W y)
+          2 * fftPasses(m) * 2 * packed + 2 * packed + packed / 2 + H * L * F32,
   });
 }
 

@@ -258,6 +258,7 @@ export function encodeFftPass(rt: GpuRuntime, enc: GPUCommandEncoder, p: FftPass
     WG: Math.max(1, p.tile / MAX_PER_THREAD),
     TILE: p.tile,
     LOGM: log2(p.m),
+    TWID: tuning.twiddles === 'chain' ? 1 : 0,
   });
   const tail = [p.store === 'inplace' ? undefined : p.dst, p.load === 'rtf' ? p.auxIn : undefined];
   if (p.store === 'realAux') tail.push(p.auxOut);
@@ -381,11 +382,22 @@ export function rowPass(
  * stride N1 into a second buffer (times w_n^{j1·k2}), then columns in place there.
  */
 export type FourStepOrder = 'dif' | 'dit';
-let fourStepOrder: FourStepOrder = 'dit';
 
-/** Chooses the natural-order four-step of fftEncode (benchmarks). */
-export function setFourStepOrder(order: FourStepOrder): void {
-  fourStepOrder = order;
+/**
+ * Variants of the 'workgroup' passes, for benchmarks and tests: the natural-order four-step
+ * (`order`) and the stage twiddles of the radix-16 passes ('chain': w^k and w^{4k} loaded, the
+ * other 13 by complex products; 'table': 15 table loads per butterfly).
+ */
+export interface FftTuning {
+  order: FourStepOrder;
+  twiddles: 'chain' | 'table';
+}
+const DEFAULT_TUNING: FftTuning = { order: 'dit', twiddles: 'chain' };
+let tuning: FftTuning = { ...DEFAULT_TUNING };
+
+/** Sets variants of the 'workgroup' passes (unset fields: the defaults). */
+export function setFftTuning(t: Partial<FftTuning> = {}): void {
+  tuning = { ...DEFAULT_TUNING, ...t };
 }
 
 function checkBufferSize(data: GPUBuffer, values: number): void {
@@ -546,7 +558,7 @@ export function fftEncode(
   }
   const N1 = n / T;
   const out = rt.storage(batch * n * COMPLEX_BYTES);
-  if (fourStepOrder === 'dit') {
+  if (tuning.order === 'dit') {
     // input j = j1 + N1·j2, output k = k2 + N2·k1: rows over j2 (stride N1) times w_n^{j1·k2}
     // into out (j1·N2 + k2), then columns over j1 in place
     encodeFftPass(

@@ -31,6 +31,7 @@
 override WG: u32 = 256u; // invocations per workgroup: max(1, TILE / 16)
 override TILE: u32 = 4096u; // complex values per workgroup, a power of two (< 16: tiny inputs)
 override LOGM: u32 = 12u; // log2 of the sub-transform length m (≤ log2 TILE)
+override TWID: u32 = 1u; // stage twiddles: 1 from two loads and products, 0 one load each
 
 struct Plan {
   logTable: u32, // log2 N of the twiddle table (the transform length n)
@@ -230,14 +231,44 @@ fn putFirst(lid: u32, q0: u32, e: u32, x: vec2f) {
   }
 }
 
-// radix-16 pass with p = 2^logp: input r of this thread's butterfly, from workgroup memory
+// radix-16 pass with p = 2^logp: input r of this thread's butterfly, from workgroup memory,
+// times the stage twiddle w^{r·k} when TWID = 0 (one table load per input)
 fn load16(gi: vec2u, r: u32, logp: u32) -> vec2f {
   let k = gi.y & ((1u << logp) - 1u);
   let x = s[sidx(gi.x, gi.y + (r << (max(LOGM, 4u) - 4u)))];
-  if (r == 0u || k == 0u) {
+  if (TWID == 1u || r == 0u || k == 0u) {
     return x;
   }
   return cmul(x, twiddle((r * k) << (plan.logTable - 4u - logp)));
+}
+
+// TWID = 1: the stage twiddles w^{r·k}, r = a + 4b, from two table loads (w^k, w^{4k}) and
+// complex products (w^{2k}, w^{3k}, w^{8k}, w^{12k}, then w^{ak}·w^{4bk}): at most four
+// roundings deep, against 15 loads whose addresses differ per lane (one cache line each)
+fn twiddle16(v: ptr<function, array<vec2f, 16>>, gi: vec2u, logp: u32) {
+  let k = gi.y & ((1u << logp) - 1u);
+  let idx = k << (plan.logTable - 4u - logp);
+  let w1 = twiddle(idx);
+  let w4 = twiddle(idx << 2u);
+  let w2 = cmul(w1, w1);
+  let w3 = cmul(w2, w1);
+  let w8 = cmul(w4, w4);
+  let w12 = cmul(w8, w4);
+  (*v)[1] = cmul((*v)[1], w1);
+  (*v)[2] = cmul((*v)[2], w2);
+  (*v)[3] = cmul((*v)[3], w3);
+  (*v)[4] = cmul((*v)[4], w4);
+  (*v)[5] = cmul((*v)[5], cmul(w4, w1));
+  (*v)[6] = cmul((*v)[6], cmul(w4, w2));
+  (*v)[7] = cmul((*v)[7], cmul(w4, w3));
+  (*v)[8] = cmul((*v)[8], w8);
+  (*v)[9] = cmul((*v)[9], cmul(w8, w1));
+  (*v)[10] = cmul((*v)[10], cmul(w8, w2));
+  (*v)[11] = cmul((*v)[11], cmul(w8, w3));
+  (*v)[12] = cmul((*v)[12], w12);
+  (*v)[13] = cmul((*v)[13], cmul(w12, w1));
+  (*v)[14] = cmul((*v)[14], cmul(w12, w2));
+  (*v)[15] = cmul((*v)[15], cmul(w12, w3));
 }
 
 // radix-16 pass output o (slot o): to workgroup memory, or to global memory in the last pass
@@ -382,6 +413,9 @@ fn main(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: v
     v[13] = load16(gi, 13u, logp);
     v[14] = load16(gi, 14u, logp);
     v[15] = load16(gi, 15u, logp);
+    if (TWID == 1u) {
+      twiddle16(&v, gi, logp);
+    }
     dft16(&v);
     let last = ps + 1u == NPASS;
     if (!last) {
