@@ -1,7 +1,7 @@
 /**
  * Diagnostics behind bench/gpu.bench.ts (issue F): why the FFT-based kernels run far below the
- * copy bandwidth on a real GPU. Hot GPU times (the call's passes replayed back to back, as in
- * gpu.bench.ts) of
+ * copy bandwidth on a real GPU. Hot GPU times (the call's passes replayed back to back after a
+ * clock warm-up, as in gpu.bench.ts) of
  * - the same 128 MiB FFT (1024 × 16384) with the 'workgroup' strategy at one-dispatch tiles of
  *   4096 … 1024 values and both natural-order four-steps ('dit', 'dif'), and one-dispatch FFTs
  *   of rows of 4096 and 1024 (no four-step), and rows of 65536;
@@ -19,6 +19,7 @@ import { fft, fftTile, setFftStrategy, setFftTuning } from '../src/gpu/fft';
 import { rtfKernels } from '../src/gpu/rtf';
 import { GpuRuntime } from '../src/gpu/runtime';
 import type { RtfParams } from '../src/gpu/types';
+import { clockWarmer } from './warm';
 
 const argv = process.argv.slice(2);
 const opt = (k: string): string | undefined => {
@@ -52,6 +53,8 @@ device.addEventListener('uncapturederror', (e) => {
   errors.push((e as GPUUncapturedErrorEvent).error.message);
 });
 const rt = new GpuRuntime(device);
+// ≈ 4 ms per pass on the H200 (2^20 threads × 4096 iterations); none on the small sizes
+const warm = small ? undefined : clockWarmer(rt, 1 << 20, 4096, 4);
 const limits = {
   maxComputeWorkgroupStorageSize: lim.maxComputeWorkgroupStorageSize,
   maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
@@ -66,7 +69,9 @@ function median(x: number[]): number {
 
 /** Hot GPU time of `call`'s passes: one warm-up, then ≥ 20 replays, median of the later half. */
 async function hot(call: () => Promise<unknown>): Promise<{ ms: number; passMs: number[] }> {
+  const t0 = performance.now();
   await call();
+  warm?.(performance.now() - t0 + 300); // clocks of sustained load (bench/warm.ts)
   rt.beginTiming();
   await call();
   const first = await rt.endTiming();

@@ -95,8 +95,6 @@ describe('gpu causalConv', () => {
     // [H, L, tile]: one dispatch each way, then the four-step (spectrum in four-step order)
     [5, 3, undefined],
     [8, 100, undefined],
-    [3, 1024, undefined],
-    [5, 100, 64],
     [3, 1000, 64],
     [2, 2048, 64],
   ])(
@@ -112,7 +110,7 @@ describe('gpu causalConv', () => {
         setFftStrategy(rt, undefined);
       }
     },
-    60_000,
+    180_000, // SwiftShader compiles each plan's pipeline (its constants) anew
   );
 
   it('is causal and linear, not circular: a late impulse does not wrap around', async () => {

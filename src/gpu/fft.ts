@@ -155,9 +155,9 @@ export interface FftPass {
   auxOut?: GPUBuffer | undefined;
 }
 
-/** The load/store snippet of a (load, store) variant, bindings from 4 on in the order used. */
+/** The load/store snippet of a (load, store) variant, bindings from 3 on in the order used. */
 function ioSnippet(load: FftLoad, store: FftStore): string {
-  let b = 4;
+  let b = 3;
   const lines: string[] = [];
   const out = store === 'inplace' ? 'src' : 'dst';
   if (store === 'out')
@@ -183,9 +183,7 @@ function ioSnippet(load: FftLoad, store: FftStore): string {
       : store === 'realAux'
         ? 'y.x + select(0.0, auxOut[row], pos == 0u)'
         : 'y';
-  lines.push(
-    `fn store(row: u32, pos: u32, y: vec2f) { ${out}[row * plan.outPitch + pos] = ${y}; }`,
-  );
+  lines.push(`fn store(row: u32, pos: u32, y: vec2f) { ${out}[row * OUT_PITCH + pos] = ${y}; }`);
   return `${stockhamBody}\n${loadSpectra}\n${lines.join('\n')}\n`;
 }
 
@@ -200,44 +198,41 @@ function stockhamCode(load: FftLoad, store: FftStore): string {
   return code;
 }
 
-/** The Plan struct of fft_stockham.wgsl, cached by its contents. */
-function planBuffer(rt: GpuRuntime, p: FftPass): GPUBuffer {
-  const words = [
-    log2(p.n),
-    log2(p.perRow),
-    p.inPitch,
-    p.inQ,
-    p.inJ,
-    p.inLimit,
-    p.outPitch,
-    p.outQ,
-    p.outK,
-    p.outLimit,
-    +p.pre,
-    +p.post,
-    +p.colMajor,
-  ];
-  const key = `fft.plan.${words.join('.')}.${+p.inverse}.${p.scale}`;
-  return rt.table(key, () => {
-    const u = new Uint32Array(words.length + 2);
-    const fl = new Float32Array(u.buffer);
-    u.set(words);
-    fl[words.length] = p.inverse ? 1 : -1;
-    fl[words.length + 1] = p.scale;
-    return u;
-  });
+/** The plan of an FftPass as pipeline constants of fft_stockham.wgsl. */
+function planConstants(p: FftPass): Record<string, number> {
+  return {
+    WG: Math.max(1, p.tile / MAX_PER_THREAD),
+    TILE: p.tile,
+    LOGM: log2(p.m),
+    TWID: tuning.twiddles === 'chain' ? 1 : 0,
+    LOG_TABLE: log2(p.n),
+    LOG_PER_ROW: log2(p.perRow),
+    IN_PITCH: p.inPitch,
+    IN_Q: p.inQ,
+    IN_J: p.inJ,
+    IN_LIMIT: p.inLimit,
+    OUT_PITCH: p.outPitch,
+    OUT_Q: p.outQ,
+    OUT_K: p.outK,
+    OUT_LIMIT: p.outLimit,
+    PRE: +p.pre,
+    POST: +p.post,
+    COL_MAJOR: +p.colMajor,
+    SIGN: p.inverse ? 1 : -1,
+    SCALE: p.scale,
+  };
 }
 
 /**
  * Dispatches `groups` workgroups of a pipeline laid out as fft_stockham.wgsl / fft_radix.wgsl
- * (bindings 0–2 = `head`, 3 = base workgroup, 4… = `tail`), in chunks of ≤ 65535 whose first
+ * (bindings `head`, then the base workgroup, then `tail`), in chunks of ≤ 65535 whose first
  * workgroup comes from a cached one-word table.
  */
 function dispatchChunks(
   rt: GpuRuntime,
   enc: GPUCommandEncoder,
   pipeline: GPUComputePipeline,
-  head: [GPUBuffer, GPUBuffer, GPUBuffer],
+  head: GPUBuffer[],
   tail: GPUBuffer[],
   groups: number,
 ): void {
@@ -254,24 +249,12 @@ function dispatchChunks(
 
 /** Records one Stockham pass (shaders/fft_stockham.wgsl) into `enc`. */
 export function encodeFftPass(rt: GpuRuntime, enc: GPUCommandEncoder, p: FftPass): void {
-  const pipeline = rt.pipeline(stockhamCode(p.load, p.store), 'main', {
-    WG: Math.max(1, p.tile / MAX_PER_THREAD),
-    TILE: p.tile,
-    LOGM: log2(p.m),
-    TWID: tuning.twiddles === 'chain' ? 1 : 0,
-  });
+  const pipeline = rt.pipeline(stockhamCode(p.load, p.store), 'main', planConstants(p));
   const tail = [p.store === 'inplace' ? undefined : p.dst, p.load === 'rtf' ? p.auxIn : undefined];
   if (p.store === 'realAux') tail.push(p.auxOut);
   const buffers = tail.filter((b): b is GPUBuffer => b !== undefined);
   const groups = (p.rows * p.perRow * p.m) / p.tile;
-  dispatchChunks(
-    rt,
-    enc,
-    pipeline,
-    [p.src, twiddleTable(rt, p.n), planBuffer(rt, p)],
-    buffers,
-    groups,
-  );
+  dispatchChunks(rt, enc, pipeline, [p.src, twiddleTable(rt, p.n)], buffers, groups);
 }
 
 /** Defaults of an FftPass over rows of n: natural order in and out, no padding or twiddles. */

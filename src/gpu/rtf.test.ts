@@ -157,11 +157,9 @@ describe('gpu rtfKernels', () => {
     // [n, H, L, tile]: one dispatch each way; four-step with the forward column pass skipped
     // (n + 1 ≤ N2 = tile); four-step with n too large for that and Bluestein (the unfused path)
     [4, 5, 1024, undefined],
-    [16, 3, 256, undefined],
     [0, 2, 64, undefined],
     [4, 5, 1024, 64],
     [16, 3, 4096, 64],
-    [63, 2, 512, 64],
     [64, 3, 512, 64],
     [4, 5, 1000, 64],
   ])(
@@ -180,7 +178,7 @@ describe('gpu rtfKernels', () => {
         setFftStrategy(rt, undefined);
       }
     },
-    60_000,
+    180_000, // SwiftShader compiles each plan's pipeline (its constants) anew
   );
 
   it('resonant systems: the error follows the float32 conditioning ε·‖den‖/min|D|', async () => {

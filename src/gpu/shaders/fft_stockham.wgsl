@@ -33,31 +33,30 @@ override TILE: u32 = 4096u; // complex values per workgroup, a power of two (< 1
 override LOGM: u32 = 12u; // log2 of the sub-transform length m (≤ log2 TILE)
 override TWID: u32 = 1u; // stage twiddles: 1 from two loads and products, 0 one load each
 
-struct Plan {
-  logTable: u32, // log2 N of the twiddle table (the transform length n)
-  logPerRow: u32,
-  inPitch: u32,
-  inQ: u32,
-  inJ: u32,
-  inLimit: u32,
-  outPitch: u32,
-  outQ: u32,
-  outK: u32,
-  outLimit: u32,
-  pre: u32, // 1: multiply input j of sub-transform q' by w_n^{q'·j}
-  post: u32, // 1: multiply output k of sub-transform q' by w_n^{q'·k}
-  colMajor: u32, // 1: consecutive threads take consecutive sub-transforms (column mode)
-  sign: f32, // σ: −1 forward, +1 inverse
-  scale: f32,
-}
+// The plan of this dispatch: pipeline constants (fft.ts: FftPass), so that all index arithmetic
+// folds into constants and shifts.
+override LOG_TABLE: u32 = 12u; // log2 N of the twiddle table (the transform length n)
+override LOG_PER_ROW: u32 = 0u;
+override IN_PITCH: u32 = 4096u;
+override IN_Q: u32 = 4096u;
+override IN_J: u32 = 1u;
+override IN_LIMIT: u32 = 4096u;
+override OUT_PITCH: u32 = 4096u;
+override OUT_Q: u32 = 4096u;
+override OUT_K: u32 = 1u;
+override OUT_LIMIT: u32 = 4096u;
+override PRE: bool = false; // multiply input j of sub-transform q' by w_n^{q'·j}
+override POST: bool = false; // multiply output k of sub-transform q' by w_n^{q'·k}
+override COL_MAJOR: bool = false; // consecutive threads take consecutive sub-transforms
+override SIGN: f32 = -1.0; // σ: −1 forward, +1 inverse
+override SCALE: f32 = 1.0;
 
-// Bindings 0–3; `load(row, base, pos, q', j)` and `store(row, pos, value)` come from the snippet
-// fft.ts appends (back into src, or into a second buffer at binding 4, and per-row tables at
-// bindings 5, 6): WebGPU forbids binding one buffer twice as writable storage.
+// Bindings 0–2; `load(row, base, pos, q', j)` and `store(row, pos, value)` come from the snippet
+// fft.ts appends (back into src, or into a second buffer at binding 3, and per-row tables at
+// bindings 4, 5): WebGPU forbids binding one buffer twice as writable storage.
 @group(0) @binding(0) var<storage, read_write> src: array<vec2f>;
 @group(0) @binding(1) var<storage, read> tw: array<vec2f>;
-@group(0) @binding(2) var<storage, read> plan: Plan;
-@group(0) @binding(3) var<storage, read> base: array<u32>; // first tile of this dispatch
+@group(0) @binding(2) var<storage, read> base: array<u32>; // first tile of this dispatch
 
 override LOGR0: u32 = select(4u, LOGM & 3u, (LOGM & 3u) != 0u); // radix bits of pass 0
 override NPASS: u32 = 1u + (LOGM - LOGR0) / 4u;
@@ -70,18 +69,18 @@ fn cmul(a: vec2f, b: vec2f) -> vec2f {
 
 // e^{σ·2πi·idx/N}
 fn twiddle(idx: u32) -> vec2f {
-  let half = 1u << (plan.logTable - 1u);
+  let half = 1u << (LOG_TABLE - 1u);
   let i = idx & ((half << 1u) - 1u);
   var w = tw[i & (half - 1u)];
   if (i >= half) {
     w = -w;
   }
-  return vec2f(w.x, plan.sign * w.y);
+  return vec2f(w.x, SIGN * w.y);
 }
 
 // σ·i·x
 fn rot(x: vec2f) -> vec2f {
-  return plan.sign * vec2f(-x.y, x.x);
+  return SIGN * vec2f(-x.y, x.x);
 }
 
 // e^{σ2πi·e/16}·x for the constant exponents of the 4×4 split
@@ -99,7 +98,7 @@ fn w16(x: vec2f, e: u32) -> vec2f {
     case 9u: { w = vec2f(-c1, -s1); }
     default: { return x; }
   }
-  return cmul(x, vec2f(w.x, plan.sign * w.y));
+  return cmul(x, vec2f(w.x, SIGN * w.y));
 }
 
 // In-place 2-point DFT of v[o], v[o + 1].
@@ -188,7 +187,7 @@ fn logG() -> u32 {
 // workgroup-array slot of element j of sub-transform g
 fn sidx(g: u32, j: u32) -> u32 {
   var slot = (g << LOGM) + j;
-  if (plan.colMajor == 1u) {
+  if (COL_MAJOR) {
     slot = (j << logG()) + g;
   }
   return slot ^ ((slot >> 4u) & 15u);
@@ -197,7 +196,7 @@ fn sidx(g: u32, j: u32) -> u32 {
 // (g, i) of butterfly b of a radix-2^logR pass: consecutive b take consecutive sub-transforms in
 // column mode (coalesced global access there), consecutive i otherwise
 fn butterfly(b: u32, logR: u32) -> vec2u {
-  if (plan.colMajor == 1u) {
+  if (COL_MAJOR) {
     return vec2u(b & ((1u << logG()) - 1u), b >> logG());
   }
   let logmR = max(LOGM, logR) - logR; // max: LOGM < 4 leaves the radix-16 code dead but compiled
@@ -239,7 +238,7 @@ fn load16(gi: vec2u, r: u32, logp: u32) -> vec2f {
   if (TWID == 1u || r == 0u || k == 0u) {
     return x;
   }
-  return cmul(x, twiddle((r * k) << (plan.logTable - 4u - logp)));
+  return cmul(x, twiddle((r * k) << (LOG_TABLE - 4u - logp)));
 }
 
 // TWID = 1: the stage twiddles w^{r·k}, r = a + 4b, from two table loads (w^k, w^{4k}) and
@@ -247,7 +246,7 @@ fn load16(gi: vec2u, r: u32, logp: u32) -> vec2f {
 // roundings deep, against 15 loads whose addresses differ per lane (one cache line each)
 fn twiddle16(v: ptr<function, array<vec2f, 16>>, gi: vec2u, logp: u32) {
   let k = gi.y & ((1u << logp) - 1u);
-  let idx = k << (plan.logTable - 4u - logp);
+  let idx = k << (LOG_TABLE - 4u - logp);
   let w1 = twiddle(idx);
   let w4 = twiddle(idx << 2u);
   let w2 = cmul(w1, w1);
@@ -284,14 +283,14 @@ fn put16(q0: u32, gi: vec2u, o: u32, x: vec2f, logp: u32, last: bool) {
 
 // input element j of sub-transform q: zero beyond inLimit, optional four-step twiddle
 fn fetch(q: u32, j: u32) -> vec2f {
-  let row = q >> plan.logPerRow;
-  let qq = q & ((1u << plan.logPerRow) - 1u);
-  let pos = qq * plan.inQ + j * plan.inJ;
+  let row = q >> LOG_PER_ROW;
+  let qq = q & ((1u << LOG_PER_ROW) - 1u);
+  let pos = qq * IN_Q + j * IN_J;
   var x = vec2f(0.0);
-  if (pos < plan.inLimit) {
-    x = load(row, row * plan.inPitch, pos, qq, j);
+  if (pos < IN_LIMIT) {
+    x = load(row, row * IN_PITCH, pos, qq, j);
   }
-  if (plan.pre == 1u) {
+  if (PRE) {
     x = cmul(x, twiddle(qq * j));
   }
   return x;
@@ -305,19 +304,19 @@ fn partner(qq: u32, j: u32) -> u32 {
   if (qq == 0u) {
     return (m - j) & (m - 1u);
   }
-  return (((1u << plan.logPerRow) - qq) << LOGM) + (m - 1u - j);
+  return (((1u << LOG_PER_ROW) - qq) << LOGM) + (m - 1u - j);
 }
 
 // the final write: scale, optional four-step twiddle, only positions below outLimit
 fn emit(q: u32, j: u32, x: vec2f) {
-  var y = x * plan.scale;
-  let row = q >> plan.logPerRow;
-  let qq = q & ((1u << plan.logPerRow) - 1u);
-  if (plan.post == 1u) {
+  var y = x * SCALE;
+  let row = q >> LOG_PER_ROW;
+  let qq = q & ((1u << LOG_PER_ROW) - 1u);
+  if (POST) {
     y = cmul(y, twiddle(qq * j));
   }
-  let pos = qq * plan.outQ + j * plan.outK;
-  if (pos < plan.outLimit) {
+  let pos = qq * OUT_Q + j * OUT_K;
+  if (pos < OUT_LIMIT) {
     store(row, pos, y);
   }
 }
