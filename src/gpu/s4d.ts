@@ -157,7 +157,6 @@ export async function s4dKernels(rt: GpuRuntime, p: S4dParams): Promise<Float32A
 
   const lo = new Float32Array(H * M * T * 2);
   const hi = new Float32Array(H * M * nHiPad * 2);
-  const row = new Float32Array(2 * T);
   for (let h = 0; h < H; h++) {
     const dt = p.dt[h]!;
     for (let n = 0; n < M; n++) {
@@ -167,14 +166,8 @@ export async function s4dKernels(rt: GpuRuntime, p: S4dParams): Promise<Float32A
       const bI = p.B.re[r]! * f.gi + p.B.im[r]! * f.gr;
       const wr = p.C.re[r]! * bR - p.C.im[r]! * bI;
       const wi = p.C.re[r]! * bI + p.C.im[r]! * bR;
-      powers(row, 0, T, f.logR, f.logI, 1, 0);
-      // lo in the shader's order: value i = ti + 8q at ti·8 + q
-      for (let i = 0; i < T; i++) {
-        const at = 2 * (r * T + (i % 8) * 8 + (i >> 3));
-        lo[at] = row[2 * i]!;
-        lo[at + 1] = row[2 * i + 1]!;
-      }
-      powers(hi, 2 * r * nHiPad, nHi, T * f.logR, T * f.logI, 2 * wr, 2 * wi);
+      powers(lo, 2 * r * T, T, f.logR, f.logI, 1, 0);
+      powers(hi, 2 * r * nHiPad, nHi, T * f.logR, T * f.logI, wr, wi);
     }
   }
 

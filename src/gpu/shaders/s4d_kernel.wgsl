@@ -1,20 +1,19 @@
 // S4D Vandermonde kernel, batched over H rows (src/gpu/s4d.ts):
-//   K[h, l] = Re Σ_n hi[h, n, j] · lo[h, n, i],   l = 64 j + i,  i < 64,
-// where the host built, in float64, hi[h, n, j] = 2 C_n B̄_n Ā_n^(64 j) and lo[h, n, i] = Ā_n^i,
+//   K[h, l] = 2 Re Σ_n hi[h, n, j] · lo[h, n, i],   l = 64 j + i,  i < 64,
+// where the host built, in float64, hi[h, n, j] = C_n B̄_n Ā_n^(64 j) and lo[h, n, i] = Ā_n^i,
 // so each output costs one complex multiply-add per mode (only the real part: two FMAs).
 //
 // It is a real matrix product per row, K_h = Re(Hi_h · Lo_h), computed with register tiling:
 // each of the 64 threads of a workgroup owns an 8 × 8 block of outputs, i ∈ {ti + 8q : q < 8}
-// and j ∈ {j0 + r : r < 8}, and per mode loads 8 lo and 8 hi values (8 vec4 loads) for 128 FMAs. (On
+// and j ∈ {j0 + r : r < 8}, and per mode loads 8 lo and 8 hi values for 128 FMAs. (On
 // SwiftShader every load is a gather, so this ratio sets the speed: one output per thread ran
 // 3–4× slower; the loops below are unrolled by hand because SwiftShader kept indexed local
 // arrays in memory, 3× slower again.) A workgroup of WG threads (a multiple of 8) covers 64 i ×
 // WG j; threads whose j block lies past the end return at once.
 //
-// Layout: lo as vec4 holding two values (re, im, re', im') [h][n][ti][q / 2] with i = ti + 8q
-// (a thread's 8 values are contiguous: 4 vec4 loads); hi (times 2, the factor of 2 Re) as vec4
-// holding two consecutive j (re_j, im_j, re_j+1, im_j+1) [h][n][nHiPad / 2],
-// nHiPad = ceil(nHi / 8)·8 (zero padded); K [h][L].
+// Layout: lo as vec2 (re, im) [h][n][64]; hi as vec4 holding two consecutive j
+// (re_j, im_j, re_j+1, im_j+1) [h][n][nHiPad / 2], nHiPad = ceil(nHi / 8)·8 (zero padded);
+// K [h][L].
 
 struct Params {
   H: u32,
@@ -28,7 +27,7 @@ struct Params {
 override WG: u32 = 64;
 
 @group(0) @binding(0) var<uniform> p: Params;
-@group(0) @binding(1) var<storage, read> lo: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read> lo: array<vec2<f32>>;
 @group(0) @binding(2) var<storage, read> hi: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> K: array<f32>;
 
@@ -61,15 +60,19 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let hiRow = p.nHiPad / 2u;
   for (var n = 0u; n < p.M; n++) {
     let m = h * p.M + n;
-    let lb = m * 32u + ti * 4u;
-    let l01 = lo[lb + 0u];
-    let l23 = lo[lb + 1u];
-    let l45 = lo[lb + 2u];
-    let l67 = lo[lb + 3u];
-    let re0 = vec4<f32>(l01.x, l01.z, l23.x, l23.z);
-    let im0 = vec4<f32>(l01.y, l01.w, l23.y, l23.w);
-    let re1 = vec4<f32>(l45.x, l45.z, l67.x, l67.z);
-    let im1 = vec4<f32>(l45.y, l45.w, l67.y, l67.w);
+    let lb = m * 64u + ti;
+    let l0 = lo[lb + 0u];
+    let l1 = lo[lb + 8u];
+    let l2 = lo[lb + 16u];
+    let l3 = lo[lb + 24u];
+    let l4 = lo[lb + 32u];
+    let l5 = lo[lb + 40u];
+    let l6 = lo[lb + 48u];
+    let l7 = lo[lb + 56u];
+    let re0 = vec4<f32>(l0.x, l1.x, l2.x, l3.x);
+    let im0 = vec4<f32>(l0.y, l1.y, l2.y, l3.y);
+    let re1 = vec4<f32>(l4.x, l5.x, l6.x, l7.x);
+    let im1 = vec4<f32>(l4.y, l5.y, l6.y, l7.y);
     let hb = m * hiRow + j0 / 2u;
     let w0 = hi[hb + 0u];
     let w1 = hi[hb + 1u];
@@ -108,10 +111,10 @@ fn store(base: u32, room: u32, r: u32, a: vec4<f32>, b: vec4<f32>) {
   for (var q = 0u; q < 4u; q++) {
     let off = r * 64u + 8u * q;
     if (off < room) {
-      K[base + off] = a[q];
+      K[base + off] = 2.0 * a[q];
     }
     if (off + 32u < room) {
-      K[base + off + 32u] = b[q];
+      K[base + off + 32u] = 2.0 * b[q];
     }
   }
 }
