@@ -32,6 +32,7 @@ import {
   fft,
   fftStrategy,
   fftTile,
+  fourStepSplit,
   setFftStrategy,
   setFftTuning,
   type FftStrategy,
@@ -544,8 +545,8 @@ async function benchRtf(): Promise<void> {
 
 /** Passes over global memory of one pow2 FFT of length n on `rt` (see src/gpu/fft.ts). */
 function fftPasses(n: number): number {
-  if (fftStrategy(rt) === 'global' || n > 64 * fftTile(rt)) return Math.ceil(log2(n) / 4);
-  return n <= fftTile(rt) ? 1 : 2;
+  if (fftStrategy(rt) === 'workgroup' && n <= fftTile(rt)) return 1;
+  return fourStepSplit(rt, n) ? 2 : Math.ceil(log2(n) / 4);
 }
 
 async function benchFftAt(

@@ -155,7 +155,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
             ? [2, 32, 512]
             : tile
               ? [2, 16, 32, T, T * 2, T * 16, T * 128] // 2T, 16T: four-step; 128T: global
-              : [16, 256, 512]; // 512: three passes, so a middle pass with two barriers
+              : [16, 256, 512, 8192]; // 512: a middle pass with two barriers; 8192: four-step (N2 = 2048)
         for (const n of sizes) {
           for (const batch of [1, 3]) {
             const x = randomRows(n + batch, n * batch);

@@ -224,7 +224,7 @@ fn putFirst(lid: u32, q0: u32, e: u32, x: vec2f) {
   let gi = butterfly(b, LOGR0);
   let j = (gi.y << LOGR0) + (e & ((1u << LOGR0) - 1u));
   if (NPASS == 1u) {
-    emit(q0 + gi.x, j, x);
+    emit(q0 + gi.x, j, x, POST);
   } else {
     s[sidx(gi.x, j)] = x;
   }
@@ -275,10 +275,41 @@ fn put16(q0: u32, gi: vec2u, o: u32, x: vec2f, logp: u32, last: bool) {
   let k = gi.y & ((1u << logp) - 1u);
   let j = ((gi.y - k) << 4u) + k + (o << logp);
   if (last) {
-    emit(q0 + gi.x, j, x);
+    emit(q0 + gi.x, j, x, false); // the four-step twiddle came from postTwiddle16
   } else {
     s[sidx(gi.x, j)] = x;
   }
+}
+
+// POST in the last radix-16 pass: output o of the butterfly goes to j = k + o·p (p = m/16,
+// k = i), so w_n^{q'·j} = w_n^{q'·k} · (w_n^{q'·p})^o: three table loads (w^{q'k}, s = w^{q'p},
+// s⁴) and products as in twiddle16, instead of 16 loads whose addresses differ per lane
+fn postTwiddle16(v: ptr<function, array<vec2f, 16>>, q: u32, k: u32, logp: u32) {
+  let qq = q & ((1u << LOG_PER_ROW) - 1u);
+  let b = twiddle(qq * k);
+  let s1 = twiddle(qq << logp);
+  let s4 = twiddle(qq << (logp + 2u));
+  let b1 = cmul(b, s1);
+  let b2 = cmul(b1, s1);
+  let b3 = cmul(b2, s1);
+  let s8 = cmul(s4, s4);
+  let s12 = cmul(s8, s4);
+  (*v)[0] = cmul((*v)[0], b);
+  (*v)[1] = cmul((*v)[1], b1);
+  (*v)[2] = cmul((*v)[2], b2);
+  (*v)[3] = cmul((*v)[3], b3);
+  (*v)[4] = cmul((*v)[4], cmul(b, s4));
+  (*v)[5] = cmul((*v)[5], cmul(b1, s4));
+  (*v)[6] = cmul((*v)[6], cmul(b2, s4));
+  (*v)[7] = cmul((*v)[7], cmul(b3, s4));
+  (*v)[8] = cmul((*v)[8], cmul(b, s8));
+  (*v)[9] = cmul((*v)[9], cmul(b1, s8));
+  (*v)[10] = cmul((*v)[10], cmul(b2, s8));
+  (*v)[11] = cmul((*v)[11], cmul(b3, s8));
+  (*v)[12] = cmul((*v)[12], cmul(b, s12));
+  (*v)[13] = cmul((*v)[13], cmul(b1, s12));
+  (*v)[14] = cmul((*v)[14], cmul(b2, s12));
+  (*v)[15] = cmul((*v)[15], cmul(b3, s12));
 }
 
 // input element j of sub-transform q: zero beyond inLimit, optional four-step twiddle
@@ -289,9 +320,9 @@ fn fetch(q: u32, j: u32) -> vec2f {
   var x = vec2f(0.0);
   if (pos < IN_LIMIT) {
     x = load(row, row * IN_PITCH, pos, qq, j);
-  }
-  if (PRE) {
-    x = cmul(x, twiddle(qq * j));
+    if (PRE) {
+      x = cmul(x, twiddle(qq * j));
+    }
   }
   return x;
 }
@@ -308,11 +339,11 @@ fn partner(qq: u32, j: u32) -> u32 {
 }
 
 // the final write: scale, optional four-step twiddle, only positions below outLimit
-fn emit(q: u32, j: u32, x: vec2f) {
+fn emit(q: u32, j: u32, x: vec2f, post: bool) {
   var y = x * SCALE;
   let row = q >> LOG_PER_ROW;
   let qq = q & ((1u << LOG_PER_ROW) - 1u);
-  if (POST) {
+  if (post) {
     y = cmul(y, twiddle(qq * j));
   }
   let pos = qq * OUT_Q + j * OUT_K;
@@ -419,6 +450,8 @@ fn main(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: v
     let last = ps + 1u == NPASS;
     if (!last) {
       workgroupBarrier(); // every read of s in this pass precedes any overwrite
+    } else if (POST) {
+      postTwiddle16(&v, q0 + gi.x, gi.y & ((1u << logp) - 1u), logp);
     }
     put16(q0, gi, 0u, v[0], logp, last);
     put16(q0, gi, 1u, v[1], logp, last);
