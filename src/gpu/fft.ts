@@ -8,23 +8,29 @@
  * (a 4×4 split with constant inner twiddles) and one smaller radix where log2 n is not a
  * multiple of 4. Two strategies (fftStrategy):
  * - 'workgroup' (real GPUs; shaders/fft_stockham.wgsl): rows of n ≤ T = fftTile(rt) (4096 with
- *   32 KiB of workgroup storage) in ONE dispatch: a workgroup of T/16 threads loads a tile of T
- *   values (T/n rows), runs all passes in workgroup memory and writes back in place. Rows of
- *   T < n ≤ 64T use the four-step algorithm, n = N1·N2 with N2 = T, input j = j1·N2 + j2,
- *   output k = k1 + N1·k2:
- *     X[k1 + N1·k2] = Σ_{j2} e^{σ2πi j2k2/N2} · w_n^{j2·k1} · Σ_{j1} x[j1·N2 + j2] e^{σ2πi j1k1/N1},
- *   one dispatch of length-N1 column FFTs (in place, times w_n^{j2·k1}) and one of length-N2 row
- *   FFTs written transposed into a second buffer. Longer rows take the global passes below.
+ *   32 KiB of workgroup storage) in ONE dispatch: a workgroup of (tile)/16 threads loads whole
+ *   rows, runs all passes in registers and workgroup memory and writes back in place. Rows of
+ *   T < n ≤ 64·N2 use a four-step of two dispatches, n = N1·N2 with N2 = 2048 (or the forced
+ *   tile). fftEncode (natural order, 'dit'): input j = j1 + N1·j2, output k = k2 + N2·k1,
+ *     X[k2 + N2·k1] = Σ_{j1} e^{σ2πi j1k1/N1} · w_n^{j1·k2} · Σ_{j2} x[j1 + N1·j2] e^{σ2πi j2k2/N2},
+ *   row FFTs over j2 (gathered at stride N1, times w_n^{j1·k2}) into a second buffer, then
+ *   length-N1 column FFTs in place. conv.ts and rtf.ts keep their spectra in four-step order
+ *   (columns, then rows, both in place and coalesced; inverse: rows, then columns), so no pass
+ *   has a strided side, and they fold their element-wise work into the passes: each pass is an
+ *   FftPass with a plan (pipeline constants: strides, pitches, zero padding on reading, outputs
+ *   kept, pre/post twiddles) and a load/store variant (spectrum products from Z_k and Z_{−k},
+ *   real-part stores). Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn), workgroup / global: 64 × 1024 0.018 / 0.035 ms,
- * 64 × 4096 0.020 / 0.045 ms, 1024 × 4096 0.081 / 0.180 ms, 16 × 2^20 (global) 0.84 ms.
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.212 ms
+ * (global passes: 0.621), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
- * the host and rounded once to f32; the GPU never evaluates sin/cos. Pass parameters are cached
- * tables too, so fftEncode creates no temporaries except its result buffer.
+ * the host and rounded once to f32; the GPU never evaluates sin/cos. The radix-16 passes load
+ * w^k and w^{4k} and form the other stage twiddles by complex products (at most four roundings
+ * deep; 15 loads at lane-divergent addresses cost more: 0.331 against 0.257 ms for 1024 × 16384 with N2 = 4096).
  *
  * Any length L (Bluestein / chirp-z, shaders/fft_chirp.wgsl): X_j = c_j Σ_k (x_k c_k) conj(c)_{j−k}
  * with c_k = e^{σiπk²/L}, a circular convolution of pow2 length m = nextPow2(2L − 1). The chirp
