@@ -604,6 +604,9 @@ async function benchFft(): Promise<void> {
     await benchFftAt((batch * n) / 4096, 4096, 'fft (diag: n=4096)');
     await benchFftAt(batch, n, 'fft (diag: global)', 'global');
     await benchFftAt(batch, n, "fft (diag: four-step 'dif')", undefined, { order: 'dif' });
+    await benchFftAt(batch, n, 'fft (diag: one row per gather workgroup)', undefined, {
+      gather: 1,
+    });
   }
 }
 

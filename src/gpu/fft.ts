@@ -398,8 +398,13 @@ export type FourStepOrder = 'dif' | 'dit';
 export interface FftTuning {
   order: FourStepOrder;
   twiddles: 'chain' | 'table';
+  /**
+   * Sub-transforms per workgroup in the gathered row pass of 'dit' (≤ fftTile / N2): with 2, a
+   * thread loads j1 and j1 + 1 from the same 32-byte sector.
+   */
+  gather: number;
 }
-const DEFAULT_TUNING: FftTuning = { order: 'dit', twiddles: 'chain' };
+const DEFAULT_TUNING: FftTuning = { order: 'dit', twiddles: 'chain', gather: 2 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of the 'workgroup' passes (unset fields: the defaults). */
@@ -576,6 +581,7 @@ export function fftEncode(
         inQ: 1,
         inJ: N1,
         post: true,
+        tile: Math.min(fftTile(rt), tuning.gather * split.N2),
       }),
     );
     encodeFftPass(rt, enc, columnPass(rt, n, batch, inverse, { src: out, scale }));
