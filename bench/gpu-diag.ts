@@ -1,11 +1,12 @@
 /**
  * Diagnostics behind bench/gpu.bench.ts (issue F): why the FFT-based kernels run far below the
- * copy bandwidth on a real GPU. Hot GPU times (the call's passes replayed back to back, as in
- * gpu.bench.ts) of
+ * copy bandwidth on a real GPU. Hot GPU times (the call's passes replayed back to back after a
+ * clock warm-up, as in gpu.bench.ts) of
  * - the same 128 MiB FFT (1024 × 16384) with the 'workgroup' strategy at one-dispatch tiles of
- *   4096 … 256 values (less workgroup memory per workgroup: more workgroups per multiprocessor),
- *   and one-dispatch FFTs of rows of 4096 and 1024 (no four-step);
- * - an element-wise pass (shaders/rtf_pad.wgsl, 512 MiB written) at workgroup sizes 64 … 1024;
+ *   4096 … 1024 values and both natural-order four-steps ('dit', 'dif'), and one-dispatch FFTs
+ *   of rows of 4096 and 1024 (no four-step), and rows of 65536;
+ * - causalConv (H 1024, L 16384) and rtfKernels (H 1024, L 65536, n 16) per pass, tiles 4096
+ *   and 2048;
  * - with `--toggles a,b` Dawn toggles (e.g. disable_robustness,disable_workgroup_init) to see
  *   what Dawn's safety transforms cost.
  * Run: npm run bench:gpu -- --diag [--toggles …] [--out FILE]  (or the bundle; see h200.sh).
@@ -13,9 +14,12 @@
 import { writeFileSync } from 'node:fs';
 import { create, globals } from 'webgpu';
 import { gaussian, rng } from '../src/core/signals';
-import { elementGrid, fft, fftTile, setFftStrategy } from '../src/gpu/fft';
+import { causalConv } from '../src/gpu/conv';
+import { fft, fftTile, setFftStrategy, setFftTuning } from '../src/gpu/fft';
+import { rtfKernels } from '../src/gpu/rtf';
 import { GpuRuntime } from '../src/gpu/runtime';
-import padCode from '../src/gpu/shaders/rtf_pad.wgsl?raw';
+import type { RtfParams } from '../src/gpu/types';
+import { clockWarmer } from './warm';
 
 const argv = process.argv.slice(2);
 const opt = (k: string): string | undefined => {
@@ -49,6 +53,14 @@ device.addEventListener('uncapturederror', (e) => {
   errors.push((e as GPUUncapturedErrorEvent).error.message);
 });
 const rt = new GpuRuntime(device);
+// ≈ 4 ms per pass on the H200 (2^20 threads × 4096 iterations); none on the small sizes
+const warm = small ? undefined : clockWarmer(rt, 1 << 20, 4096, 4);
+const limits = {
+  maxComputeWorkgroupStorageSize: lim.maxComputeWorkgroupStorageSize,
+  maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
+  maxStorageBufferBindingSize: lim.maxStorageBufferBindingSize,
+};
+console.log(`limits ${JSON.stringify(limits)}`);
 
 function median(x: number[]): number {
   const s = [...x].sort((a, b) => a - b);
@@ -57,7 +69,9 @@ function median(x: number[]): number {
 
 /** Hot GPU time of `call`'s passes: one warm-up, then ≥ 20 replays, median of the later half. */
 async function hot(call: () => Promise<unknown>): Promise<{ ms: number; passMs: number[] }> {
+  const t0 = performance.now();
   await call();
+  warm?.(performance.now() - t0 + 300); // clocks of sustained load (bench/warm.ts)
   rt.beginTiming();
   await call();
   const first = await rt.endTiming();
@@ -86,69 +100,78 @@ function report(name: string, bytes: number, t: { ms: number; passMs: number[] }
   );
 }
 
-// FFTs: the same bytes, different tiles and row lengths
+// FFTs: the same bytes, different tiles, row lengths and four-step orders
 const total = small ? 1 << 18 : 1 << 24; // complex values (128 MiB at full size)
 const g = gaussian(rng(7));
 const re = Float32Array.from({ length: total }, g);
 const im = Float32Array.from({ length: total }, g);
 const maxTile = fftTile(rt);
 const bytes = 2 * total * 8; // read + write once
-for (const [n, tile] of [
-  [16384, maxTile],
-  [16384, 2048],
-  [16384, 1024],
-  [16384, 512],
-  [4096, maxTile],
-  [4096, 1024],
-  [1024, maxTile],
-  [1024, 1024],
-  [1024, 256],
+for (const [n, tile, order, twiddles] of [
+  [16384, maxTile, 'dit', 'chain'],
+  [16384, maxTile, 'dit', 'table'],
+  [16384, maxTile, 'dif', 'chain'],
+  [16384, 2048, 'dit', 'chain'],
+  [16384, 1024, 'dit', 'chain'],
+  [4096, maxTile, 'dit', 'chain'],
+  [4096, maxTile, 'dit', 'table'],
+  [1024, maxTile, 'dit', 'chain'],
+  [1024, 1024, 'dit', 'chain'],
+  [65536, maxTile, 'dit', 'chain'],
 ] as const) {
   if (tile > maxTile || n > 64 * tile) continue;
   setFftStrategy(rt, 'workgroup', { tile });
+  setFftTuning({ order, twiddles });
+  const name = `fft n=${n} batch=${total / n} tile=${tile}${n > tile ? ` ${order}` : ''} ${twiddles}`;
+  try {
+    report(name, bytes, await hot(() => fft(rt, re, im, { batch: total / n })));
+  } catch (e) {
+    console.log(`${name} FAILED: ${String(e)}`);
+  } finally {
+    setFftStrategy(rt, undefined);
+    setFftTuning();
+  }
+}
+
+// causalConv and rtfKernels (per pass) at the benchmark's sizes, tiles 4096 and 2048
+const H = small ? 16 : 1024;
+const convL = small ? 4096 : 16384;
+const r = rng(8);
+const K = Float32Array.from({ length: H * convL }, () => r() - 0.5);
+const u = Float32Array.from({ length: H * convL }, () => r() - 0.5);
+const rtfL = small ? 8192 : 65536;
+const n = 16;
+const p: RtfParams = {
+  H,
+  n,
+  a: Float32Array.from({ length: H * n }, () => (1.8 * (r() - 0.5)) / n),
+  b: Float32Array.from({ length: H * n }, () => r() - 0.5),
+  h0: Float32Array.from({ length: H }, () => r() - 0.5),
+  L: rtfL,
+};
+for (const tile of [maxTile, 2048]) {
+  setFftStrategy(rt, 'workgroup', { tile });
   try {
     report(
-      `fft n=${n} batch=${total / n} tile=${tile}`,
-      bytes,
-      await hot(() => fft(rt, re, im, { batch: total / n })),
+      `causalConv H=${H} L=${convL} tile=${tile}`,
+      3 * H * convL * 4,
+      await hot(() => causalConv(rt, K, u, H)),
+    );
+    report(
+      `rtfKernels H=${H} L=${rtfL} n=${n} tile=${tile}`,
+      H * rtfL * 4,
+      await hot(() => rtfKernels(rt, p)),
     );
   } catch (e) {
-    console.log(`fft n=${n} tile=${tile} FAILED: ${String(e)}`);
+    console.log(`conv/rtf tile=${tile} FAILED: ${String(e)}`);
   } finally {
     setFftStrategy(rt, undefined);
   }
 }
 
-// an element-wise pass at several workgroup sizes: rtf_pad.wgsl writing H·L vec2f
-const H = small ? 16 : 1024;
-const L = small ? 8192 : 65536;
-const n = 16;
-const r = rng(8);
-const a = rt.upload(Float32Array.from({ length: H * n }, () => (r() - 0.5) / n));
-const b = rt.upload(Float32Array.from({ length: H * n }, () => r() - 0.5));
-const c = rt.upload(new Float32Array(H).fill(1));
-const z = rt.storage(H * L * 8);
-const params = rt.uniform(new Uint32Array([n, L, H, 1]));
-for (const WG of [64, 128, 256, 512, 1024]) {
-  if (WG > lim.maxComputeInvocationsPerWorkgroup) continue;
-  const pipeline = rt.pipeline(padCode, 'main', { WG });
-  const staging = rt.storage(4);
-  report(
-    `rtf_pad H=${H} L=${L} WG=${WG}`,
-    H * L * 8,
-    await hot(async () => {
-      const enc = device.createCommandEncoder();
-      rt.dispatch(enc, pipeline, [a, b, c, z, params], elementGrid(H * L, WG));
-      await rt.read(enc, staging, 4); // read() submits (and replays) the pass
-    }),
-  );
-  rt.release(staging);
-}
-rt.release(a, b, c, z, params);
-
 writeFileSync(
   out,
-  `${JSON.stringify({ adapter: `${adapter.info.vendor} ${adapter.info.architecture}`, toggles: toggles ?? null, rows, errors }, null, 2)}\n`,
+  `${JSON.stringify({ adapter: `${adapter.info.vendor} ${adapter.info.architecture}`, toggles: toggles ?? null, limits, rows, errors }, null, 2)}\n`,
 );
 console.log(
   `wrote ${out}${errors.length ? `; GPU errors: ${errors.slice(0, 3).join(' | ')}` : ''}`,

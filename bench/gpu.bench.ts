@@ -28,9 +28,19 @@ import { s4dInit, s4dKernel, s4Kernel } from '../src/core/s4';
 import { gaussian, rng } from '../src/core/signals';
 import { causalConv } from '../src/gpu/conv';
 import { dplrKernels } from '../src/gpu/dplr';
-import { fft, fftStrategy, fftTile, setFftStrategy, type FftStrategy } from '../src/gpu/fft';
+import {
+  fft,
+  fftStrategy,
+  fftTile,
+  fourStepSplit,
+  setFftStrategy,
+  setFftTuning,
+  type FftStrategy,
+  type FftTuning,
+} from '../src/gpu/fft';
 import { rtfKernels } from '../src/gpu/rtf';
 import { grid, GpuRuntime } from '../src/gpu/runtime';
+import { clockWarmer, FMA_WGSL } from './warm';
 import { s4dKernels } from '../src/gpu/s4d';
 import { scan } from '../src/gpu/scan';
 import type { Complex32, DplrParams, RtfParams, S4dParams, ScanParams } from '../src/gpu/types';
@@ -134,6 +144,9 @@ function median(x: number[]): number {
 
 /** Back-to-back GPU work wanted per hot measurement, ms (clocks settle; ≥ 20 replays anyway). */
 const HOT_MS = 200;
+/** GPU work queued before the hot replays on top of the call's host time (bench/warm.ts), ms. */
+const WARM_MS = 300;
+let warm: ((ms: number) => void) | undefined;
 
 /**
  * Times `call`: warm-up calls, then `reps` real calls (cold: each preceded by the host's own
@@ -165,6 +178,9 @@ async function timeCall<T>(call: () => Promise<T>): Promise<{ timed: Timed; out:
   let passMs: number[] = [];
   let replays = 0;
   if (hasTimestamps) {
+    // keep the GPU busy through the host's preparation of the call, so that the replays run at
+    // the clocks of sustained load (bench/warm.ts)
+    warm?.(median(walls) + WARM_MS);
     replays = Math.max(20, Math.min(Math.ceil(HOT_MS / cold), Math.floor(2048 / passes) - 1));
     rt.beginTiming({ replays });
     out = await call();
@@ -208,28 +224,6 @@ const COPY_WGSL = /* wgsl */ `
 fn main(@builtin(global_invocation_id) g: vec3<u32>) {
   let i = g.x + g.y * p.y;
   if (i < p.x) { dst[i] = src[i]; }
-}`;
-
-const FMA_WGSL = /* wgsl */ `
-@group(0) @binding(0) var<storage, read_write> out: array<vec4<f32>>;
-@group(0) @binding(1) var<uniform> p: vec4<u32>; // iterations, threads per grid row
-@compute @workgroup_size(256)
-fn main(@builtin(global_invocation_id) g: vec3<u32>) {
-  let i = g.x + g.y * p.y;
-  let s = f32(i) * 1e-9;
-  var a = vec4<f32>(s, s + 0.1, s + 0.2, s + 0.3);
-  var b = a + vec4<f32>(0.5);
-  var c = a + vec4<f32>(0.25);
-  var d = a + vec4<f32>(0.75);
-  let m = vec4<f32>(0.9999999);
-  let k = vec4<f32>(1e-7);
-  for (var j = 0u; j < p.x; j++) {
-    a = fma(a, m, k);
-    b = fma(b, m, k);
-    c = fma(c, m, k);
-    d = fma(d, m, k);
-  }
-  out[i] = a + b + c + d;
 }`;
 
 /** `k` passes of `pipeline` back to back in one submission; median of the later half (ms). */
@@ -537,6 +531,12 @@ async function benchRtf(): Promise<void> {
       flops: 2 * 5 * L * log2(L) * H,
       flopModel: '2 complex FFTs of length L per row (5 L log2 L each)',
       timed,
+      // 'workgroup' four-step: the forward row pass writes H·L values, the inverse row pass reads
+      // and writes them (partner reads in the L2, not counted), the column pass reads them and
+      // writes K (the padded rows of N2 are small)
+      ...(fftStrategy(rt) === 'workgroup' && fftPasses(L) === 2
+        ? { trafficBytes: H * L * (4 * C64 + F32) }
+        : {}),
       maxRelErr: maxRelErr(checks),
       rowsChecked: checks.length,
     });
@@ -545,8 +545,8 @@ async function benchRtf(): Promise<void> {
 
 /** Passes over global memory of one pow2 FFT of length n on `rt` (see src/gpu/fft.ts). */
 function fftPasses(n: number): number {
-  if (fftStrategy(rt) === 'global' || n > 64 * fftTile(rt)) return Math.ceil(log2(n) / 4);
-  return n <= fftTile(rt) ? 1 : 2;
+  if (fftStrategy(rt) === 'workgroup' && n <= fftTile(rt)) return 1;
+  return fourStepSplit(rt, n) ? 2 : Math.ceil(log2(n) / 4);
 }
 
 async function benchFftAt(
@@ -554,11 +554,13 @@ async function benchFftAt(
   n: number,
   label: string,
   strategy?: FftStrategy,
+  tuning?: Partial<FftTuning>,
 ): Promise<void> {
   const g = gaussian(uniform(6));
   const re = Float32Array.from({ length: batch * n }, g);
   const im = Float32Array.from({ length: batch * n }, g);
   if (strategy) setFftStrategy(rt, strategy);
+  if (tuning) setFftTuning(tuning);
   try {
     const { timed, out } = await timeCall(() => fft(rt, re, im, { batch }));
     const checks = checkRows(batch).map((h): [Float32Array, Float64Array] => {
@@ -590,6 +592,7 @@ async function benchFftAt(
     });
   } finally {
     if (strategy) setFftStrategy(rt, undefined);
+    if (tuning) setFftTuning();
   }
 }
 
@@ -600,6 +603,10 @@ async function benchFft(): Promise<void> {
     // diagnostics: the same bytes in one workgroup pass (rows of 4096), and the global passes
     await benchFftAt((batch * n) / 4096, 4096, 'fft (diag: n=4096)');
     await benchFftAt(batch, n, 'fft (diag: global)', 'global');
+    await benchFftAt(batch, n, "fft (diag: four-step 'dif')", undefined, { order: 'dif' });
+    await benchFftAt(batch, n, 'fft (diag: one row per gather workgroup)', undefined, {
+      gather: 1,
+    });
   }
 }
 
@@ -625,8 +632,13 @@ async function benchConv(): Promise<void> {
     timed,
     maxRelErr: maxRelErr(checks),
     rowsChecked: checks.length,
-    // two complex FFTs of H·m values, the spectrum pass (R + W), the extraction (R half, W y)
-    trafficBytes: 2 * fftPasses(m) * 2 * packed + 2 * packed + packed / 2 + H * L * F32,
+    trafficBytes:
+      fftStrategy(rt) === 'workgroup' && fftPasses(m) === 2
+        ? // four passes, products and padding fused: packed rows of L in, H·m out; rows R + W
+          // twice; H·m in, y out (partner reads of the product hit the L2, not counted)
+          H * L * C64 + packed + 4 * packed + packed + H * L * F32
+        : // two complex FFTs of H·m values, the spectrum pass (R + W), the extraction (R half, W y)
+          2 * fftPasses(m) * 2 * packed + 2 * packed + packed / 2 + H * L * F32,
   });
 }
 
@@ -662,6 +674,9 @@ progress('copy bandwidth…');
 const copy = await copyBandwidth(sizes.copyBytes);
 progress('fma rate…');
 const fma = await fmaRate(sizes.fma.threads, sizes.fma.iters);
+if (hasTimestamps && !args.small) {
+  warm = clockWarmer(rt, sizes.fma.threads, sizes.fma.iters, fma.ms!);
+}
 const benches: [string, () => Promise<void>][] = [
   ['s4d', benchS4d],
   ['dplr', benchDplr],

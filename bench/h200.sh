@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # One side-by-side run on the GPU machine (issue F): our WGSL kernels through Dawn, then the
 # PyTorch peers, on the same GPU in the same call. Results go to $OUT (default ./h200-out):
-# ours.json/.log, torch.json/.log, nvidia-smi.csv; bench/h200-merge.ts turns them into
-# bench/h200.json. The machine has no Node, no Vulkan loader and no network, so everything comes
+# ours.json/.log, torch.json/.log, diag.json/.log (bench/gpu-diag.ts), nvidia-smi.csv and
+# clocks.csv (SM clock every 250 ms); bench/h200-merge.ts turns them into bench/h200.json. The machine has no Node, no Vulkan loader and no network, so everything comes
 # in the folder $PKG (default .device/pkg, made by bench/h200-pack.sh): the benchmark bundled into
 # one file, a node binary and dawn.node (xz), and Debian's Vulkan loader + GL dispatch .debs.
 # Usage there: bash bench/h200.sh   (as root: the .debs unpack into /); `bash bench/h200.sh diag`
-# runs bench/gpu-diag.ts instead (Dawn's defaults, then without robustness and workgroup init).
+# runs only bench/gpu-diag.ts (Dawn's defaults, then without robustness and workgroup init).
 set -u
 OUT=${OUT:-$PWD/h200-out}
 PKG=${PKG:-.device/pkg}
@@ -30,11 +30,17 @@ if [ "${1:-}" = diag ]; then
     --out "$OUT/diag-unsafe.json" 2>&1 | tee "$OUT/diag-unsafe.log"
   exit 0
 fi
+nvidia-smi --query-gpu=timestamp,clocks.sm,clocks.mem,power.draw,utilization.gpu \
+  --format=csv,noheader -lms 250 >"$OUT/clocks.csv" 2>&1 &
+SMI=$!
 echo "== ours (WGSL on Dawn) =="
 timeout "${OURS_TIMEOUT:-280}" "$PKG/node" "$PKG/gpu-bench.mjs" --out "$OUT/ours.json" 2>&1 | tee "$OUT/ours.log"
 echo "== PyTorch peers =="
 PYTHONUNBUFFERED=1 timeout "${TORCH_TIMEOUT:-250}" python3 bench/peers/run_all.py --compile \
   --out "$OUT/torch.json" 2>&1 >/dev/null | tee "$OUT/torch.log"
+echo "== diagnostics =="
+timeout "${DIAG_TIMEOUT:-100}" "$PKG/node" "$PKG/gpu-diag.mjs" --out "$OUT/diag.json" >"$OUT/diag.log" 2>&1
+kill "$SMI"
 nvidia-smi --query-gpu=$q --format=csv,noheader >>"$OUT/nvidia-smi.csv" 2>&1
 echo "== done =="
 grep -E '^(adapter|copy|kernel|s4d|dplr|rtf|fft|causal|scan|FAILED)' "$OUT/ours.log"

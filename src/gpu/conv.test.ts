@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { causalConv as coreConv } from '../core/ssm';
 import { causalConv } from './conv';
+import { setFftStrategy } from './fft';
 import type { GpuRuntime } from './runtime';
 import { dawnRuntime } from './testing/dawn';
 
@@ -89,6 +90,28 @@ describe('gpu causalConv', () => {
     worstSeen = Math.max(worstSeen, err);
     expect(err).toBeLessThan(1e-4);
   });
+
+  it.each<[number, number, number | undefined]>([
+    // [H, L, tile]: one dispatch each way, then the four-step (spectrum in four-step order)
+    [5, 3, undefined],
+    [8, 100, undefined],
+    [3, 1000, 64],
+    [2, 2048, 64],
+  ])(
+    "'workgroup' FFT passes (product and padding fused), H = %i, L = %i, tile %s",
+    async (H, L, tile) => {
+      setFftStrategy(rt, 'workgroup', tile === undefined ? undefined : { tile });
+      try {
+        const { K, u } = inputs(H * 1000 + L + 1, H, L);
+        const err = rowErrors(await causalConv(rt, K, u, H), K, u, H);
+        worstSeen = Math.max(worstSeen, err);
+        expect(err).toBeLessThan(1e-4);
+      } finally {
+        setFftStrategy(rt, undefined);
+      }
+    },
+    180_000, // SwiftShader compiles each plan's pipeline (its constants) anew
+  );
 
   it('is causal and linear, not circular: a late impulse does not wrap around', async () => {
     const L = 8;

@@ -10,10 +10,30 @@
  * rounding errors, so the rows are first balanced: K'_h = c_h K_h, u'_h = u_h / c_h with
  * c_h = sqrt(‖u_h‖₂ / ‖K_h‖₂), which leaves the product unchanged and gives both spectra the
  * same RMS size. Cost: 2 FFTs of H rows of length m plus O(H·m) elementwise work.
+ *
+ * With the 'workgroup' FFT strategy (real GPUs) no pass is element-wise: the packed rows are
+ * uploaded unpadded (L values, the padding is read as zeros), the product is formed as the
+ * inverse FFT loads its input (FftLoad 'conv') and the inverse stores only the real part of
+ * the first L samples (FftStore 'real'). Rows of m ≤ fftTile take one dispatch each way; longer
+ * rows a four-step whose spectrum stays in four-step order (columns, rows | rows, columns: four
+ * passes, none transposed).
  */
 import { nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { COMPLEX_BYTES, elementGrid, elementWG, fftEncode, paramsUniform } from './fft';
+import {
+  columnPass,
+  COMPLEX_BYTES,
+  elementGrid,
+  elementWG,
+  encodeFftPass,
+  fftEncode,
+  fftStrategy,
+  fftTile,
+  fourStepSplit,
+  paramsUniform,
+  rowPass,
+  wholeRowPass,
+} from './fft';
 import type { GpuRuntime } from './runtime';
 import extractCode from './shaders/conv_extract.wgsl?raw';
 import spectrumCode from './shaders/conv_spectrum.wgsl?raw';
@@ -52,8 +72,12 @@ export async function causalConv(
       `H·nextPow2(2L − 1) must be at most ${Math.floor(limit / COMPLEX_BYTES)} (the device's buffer limit), got ${H * m}`,
     );
   }
-  // balanced, interleaved, zero-padded rows K'_h + i·u'_h
-  const packed = new Float32Array(2 * H * m);
+  const T = fftTile(rt);
+  const split = fourStepSplit(rt, m);
+  const fused = fftStrategy(rt) === 'workgroup' && m > 1 && (m <= T || split !== undefined);
+  // balanced, interleaved rows K'_h + i·u'_h, zero-padded to m unless the passes pad on reading
+  const pitch = fused ? L : m;
+  const packed = new Float32Array(2 * H * pitch);
   for (let h = 0; h < H; h++) {
     let kk = 0;
     let uu = 0;
@@ -64,38 +88,78 @@ export async function causalConv(
     if (!(kk > 0 && uu > 0)) continue; // a zero row convolves to exactly zero
     const c = Math.sqrt(Math.sqrt(uu) / Math.sqrt(kk));
     for (let k = 0; k < L; k++) {
-      packed[2 * (h * m + k)] = K[h * L + k]! * c;
-      packed[2 * (h * m + k) + 1] = u[h * L + k]! / c;
+      packed[2 * (h * pitch + k)] = K[h * L + k]! * c;
+      packed[2 * (h * pitch + k) + 1] = u[h * L + k]! / c;
     }
   }
   const data = rt.upload(packed);
   const temps: GPUBuffer[] = [data];
   try {
-    const WG = elementWG(rt);
     const enc = rt.device.createCommandEncoder();
-    const z = fftEncode(rt, enc, data, m, H, false);
-    temps.push(z);
-    const pSpec = paramsUniform(rt, [m, H]);
-    temps.push(pSpec);
-    rt.dispatch(
-      enc,
-      rt.pipeline(spectrumCode, 'main', { WG }),
-      [z, pSpec],
-      elementGrid(H * (m / 2 + 1), WG),
-    );
-    const w = fftEncode(rt, enc, z, m, H, true);
-    temps.push(w);
     const y = rt.storage(H * L * 4);
-    const pOut = paramsUniform(rt, [L, m, H]);
-    temps.push(y, pOut);
-    rt.dispatch(
-      enc,
-      rt.pipeline(extractCode, 'main', { WG }),
-      [w, y, pOut],
-      elementGrid(H * L, WG),
-    );
+    temps.push(y);
+    if (!fused) return await unfused(rt, enc, data, temps, H, L, m, y);
+    const z = rt.storage(H * m * COMPLEX_BYTES);
+    temps.push(z);
+    const padded = { inPitch: L, inLimit: L };
+    const toY = { dst: y, store: 'real', outPitch: L, outLimit: L, scale: 1 / m } as const;
+    if (m <= T) {
+      encodeFftPass(
+        rt,
+        enc,
+        wholeRowPass(rt, m, H, false, { src: data, dst: z, store: 'out', ...padded }),
+      );
+      encodeFftPass(rt, enc, wholeRowPass(rt, m, H, true, { src: z, load: 'conv', ...toY }));
+    } else {
+      const w = rt.storage(H * m * COMPLEX_BYTES);
+      temps.push(w);
+      const src = data;
+      encodeFftPass(
+        rt,
+        enc,
+        columnPass(rt, m, H, false, { src, dst: z, store: 'out', post: true, ...padded }),
+      );
+      encodeFftPass(rt, enc, rowPass(rt, m, H, false, { src: z }));
+      // the partner −k of a segment lies in another workgroup's segment: out of place
+      encodeFftPass(
+        rt,
+        enc,
+        rowPass(rt, m, H, true, { src: z, dst: w, store: 'out', load: 'conv', post: true }),
+      );
+      encodeFftPass(rt, enc, columnPass(rt, m, H, true, { src: w, ...toY }));
+    }
     return await rt.read(enc, y, H * L * 4);
   } finally {
     rt.release(...temps);
   }
+}
+
+/** Global strategy: FFT, spectrum pass, inverse FFT, extraction pass. */
+async function unfused(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  data: GPUBuffer,
+  temps: GPUBuffer[],
+  H: number,
+  L: number,
+  m: number,
+  y: GPUBuffer,
+): Promise<Float32Array> {
+  const WG = elementWG(rt);
+  const z = fftEncode(rt, enc, data, m, H, false);
+  temps.push(z);
+  const pSpec = paramsUniform(rt, [m, H]);
+  temps.push(pSpec);
+  rt.dispatch(
+    enc,
+    rt.pipeline(spectrumCode, 'main', { WG }),
+    [z, pSpec],
+    elementGrid(H * (m / 2 + 1), WG),
+  );
+  const w = fftEncode(rt, enc, z, m, H, true);
+  temps.push(w);
+  const pOut = paramsUniform(rt, [L, m, H]);
+  temps.push(pOut);
+  rt.dispatch(enc, rt.pipeline(extractCode, 'main', { WG }), [w, y, pOut], elementGrid(H * L, WG));
+  return rt.read(enc, y, H * L * 4);
 }

@@ -4,7 +4,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fft as coreFft } from '../core/fft';
-import { dft, fft, fftEncode, fftStrategy, fftTile, setFftStrategy, type FftStrategy } from './fft';
+import {
+  dft,
+  fft,
+  fftEncode,
+  fftStrategy,
+  fftTile,
+  setFftStrategy,
+  setFftTuning,
+  type FftStrategy,
+  type FftTuning,
+} from './fft';
 import type { GpuRuntime } from './runtime';
 import { dawnRuntime } from './testing/dawn';
 import type { Complex32 } from './types';
@@ -145,7 +155,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
             ? [2, 32, 512]
             : tile
               ? [2, 16, 32, T, T * 2, T * 16, T * 128] // 2T, 16T: four-step; 128T: global
-              : [16, 256, 512]; // 512: three passes, so a middle pass with two barriers
+              : [16, 256, 512, 8192]; // 512: a middle pass with two barriers; 8192: four-step (N2 = 2048)
         for (const n of sizes) {
           for (const batch of [1, 3]) {
             const x = randomRows(n + batch, n * batch);
@@ -162,6 +172,32 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
           }
         }
       } finally {
+        setFftStrategy(rt, undefined);
+      }
+    },
+    180_000, // SwiftShader compiles each plan's pipeline anew
+  );
+
+  it.each<Partial<FftTuning>>([
+    { order: 'dif', twiddles: 'chain' },
+    { order: 'dit', twiddles: 'table' },
+  ])(
+    'workgroup variant %o matches the core (one dispatch and four-step)',
+    async (t) => {
+      setFftStrategy(rt, 'workgroup', { tile: 64 });
+      setFftTuning(t);
+      try {
+        for (const n of [16, 64, 128, 4096]) {
+          const batch = 3;
+          const x = randomRows(n + 7, n * batch);
+          for (const inverse of [false, true]) {
+            const got = await fft(rt, x.re, x.im, { batch, inverse });
+            const err = record(inverse ? 'ifft' : 'fft', rmsRel(got, reference(x, batch, inverse)));
+            expect(err, `n=${n} inverse=${inverse}`).toBeLessThan(1e-6);
+          }
+        }
+      } finally {
+        setFftTuning();
         setFftStrategy(rt, undefined);
       }
     },

@@ -8,23 +8,29 @@
  * (a 4×4 split with constant inner twiddles) and one smaller radix where log2 n is not a
  * multiple of 4. Two strategies (fftStrategy):
  * - 'workgroup' (real GPUs; shaders/fft_stockham.wgsl): rows of n ≤ T = fftTile(rt) (4096 with
- *   32 KiB of workgroup storage) in ONE dispatch: a workgroup of T/16 threads loads a tile of T
- *   values (T/n rows), runs all passes in workgroup memory and writes back in place. Rows of
- *   T < n ≤ 64T use the four-step algorithm, n = N1·N2 with N2 = T, input j = j1·N2 + j2,
- *   output k = k1 + N1·k2:
- *     X[k1 + N1·k2] = Σ_{j2} e^{σ2πi j2k2/N2} · w_n^{j2·k1} · Σ_{j1} x[j1·N2 + j2] e^{σ2πi j1k1/N1},
- *   one dispatch of length-N1 column FFTs (in place, times w_n^{j2·k1}) and one of length-N2 row
- *   FFTs written transposed into a second buffer. Longer rows take the global passes below.
+ *   32 KiB of workgroup storage) in ONE dispatch: a workgroup of (tile)/16 threads loads whole
+ *   rows, runs all passes in registers and workgroup memory and writes back in place. Rows of
+ *   T < n ≤ 64·N2 use a four-step of two dispatches, n = N1·N2 with N2 = 2048 (or the forced
+ *   tile). fftEncode (natural order, 'dit'): input j = j1 + N1·j2, output k = k2 + N2·k1,
+ *     X[k2 + N2·k1] = Σ_{j1} e^{σ2πi j1k1/N1} · w_n^{j1·k2} · Σ_{j2} x[j1 + N1·j2] e^{σ2πi j2k2/N2},
+ *   row FFTs over j2 (gathered at stride N1, times w_n^{j1·k2}) into a second buffer, then
+ *   length-N1 column FFTs in place. conv.ts and rtf.ts keep their spectra in four-step order
+ *   (columns, then rows, both in place and coalesced; inverse: rows, then columns), so no pass
+ *   has a strided side, and they fold their element-wise work into the passes: each pass is an
+ *   FftPass with a plan (pipeline constants: strides, pitches, zero padding on reading, outputs
+ *   kept, pre/post twiddles) and a load/store variant (spectrum products from Z_k and Z_{−k},
+ *   real-part stores). Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn), workgroup / global: 64 × 1024 0.018 / 0.035 ms,
- * 64 × 4096 0.020 / 0.045 ms, 1024 × 4096 0.081 / 0.180 ms, 16 × 2^20 (global) 0.84 ms.
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.212 ms
+ * (global passes: 0.621), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
- * the host and rounded once to f32; the GPU never evaluates sin/cos. Pass parameters are cached
- * tables too, so fftEncode creates no temporaries except its result buffer.
+ * the host and rounded once to f32; the GPU never evaluates sin/cos. The radix-16 passes load
+ * w^k and w^{4k} and form the other stage twiddles by complex products (at most four roundings
+ * deep; 15 loads at lane-divergent addresses cost more: 0.331 against 0.257 ms for 1024 × 16384 with N2 = 4096).
  *
  * Any length L (Bluestein / chirp-z, shaders/fft_chirp.wgsl): X_j = c_j Σ_k (x_k c_k) conj(c)_{j−k}
  * with c_k = e^{σiπk²/L}, a circular convolution of pow2 length m = nextPow2(2L − 1). The chirp
@@ -39,6 +45,7 @@ import radixBody from './shaders/fft_radix.wgsl?raw';
 import stockhamBody from './shaders/fft_stockham.wgsl?raw';
 import storeInPlace from './shaders/fft_store_inplace.wgsl?raw';
 import storeOut from './shaders/fft_store_out.wgsl?raw';
+import loadSpectra from './shaders/fft_load_spectra.wgsl?raw';
 import type { Complex32, FftOptions } from './types';
 
 /** Bytes per complex value on the GPU (vec2<f32>). */
@@ -55,10 +62,17 @@ const MAX_PER_THREAD = 16;
  */
 const FOUR_STEP_MAX = 64;
 
+/**
+ * Preferred tile sizes on a real GPU (unless a tile is forced): the four-step's row length N2
+ * and the most values one whole-row dispatch packs into a workgroup. Measured on an H200 (hot,
+ * clocks warm): 1024 × 16384 in 0.226 ms with N2 = 2048 against 0.266 with 4096; 16384 rows of
+ * 1024 in 0.102 ms one row per workgroup against 0.141 four rows per workgroup.
+ */
+const FOUR_STEP_N2 = 2048;
+const WHOLE_ROW_TILE = 1024;
+
 const MAX_FFT_N = 1 << 24;
 
-const stockhamInPlace = `${stockhamBody}\n${storeInPlace}`;
-const stockhamOut = `${stockhamBody}\n${storeOut}`;
 const radixInPlace = `${radixBody}\n${storeInPlace}`;
 const radixOut = `${radixBody}\n${storeOut}`;
 
@@ -112,74 +126,291 @@ function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
   });
 }
 
-interface PlanFields {
-  logm: number; // a pipeline constant (LOGM), not part of the Plan struct
-  logTable: number;
-  logPerRow: number;
-  logRow: number;
+/**
+ * How a Stockham pass (shaders/fft_stockham.wgsl) loads its input: 'plain' (the value), 'conv'
+ * (the product spectrum FFT(K')·FFT(u') of a packed row Z = FFT(K' + i·u'), from Z_k and its
+ * partner Z_{−k}: conv.ts) or 'rtf' (the quotient FFT(num)/FFT(den) from Z = FFT(den + i·c·num)
+ * and c per row at `auxIn`: rtf.ts).
+ */
+export type FftLoad = 'plain' | 'conv' | 'rtf';
+/**
+ * Where it stores: 'inplace' (back into src), 'out' (a second buffer `dst`), 'real' (the real
+ * part into an f32 buffer `dst`), 'realAux' (the same plus `auxOut[row]` at position 0).
+ */
+export type FftStore = 'inplace' | 'out' | 'real' | 'realAux';
+
+/** One dispatch of shaders/fft_stockham.wgsl (see its header for the fields). */
+export interface FftPass {
+  /** Transform length n of the twiddle table (the whole row's FFT). */
+  n: number;
+  /** Sub-transform length m (a power of two ≤ tile) and sub-transforms per row. */
+  m: number;
+  perRow: number;
+  rows: number;
+  /** Values per workgroup: G·m, G sub-transforms per tile dividing rows·perRow. */
+  tile: number;
   inQ: number;
   inJ: number;
+  inPitch: number;
+  inLimit: number;
   outQ: number;
   outK: number;
+  outPitch: number;
+  outLimit: number;
+  pre: boolean;
   post: boolean;
   colMajor: boolean;
   inverse: boolean;
   scale: number;
+  load: FftLoad;
+  store: FftStore;
+  src: GPUBuffer;
+  dst?: GPUBuffer | undefined;
+  auxIn?: GPUBuffer | undefined;
+  auxOut?: GPUBuffer | undefined;
 }
 
-/** The Plan struct of fft_stockham.wgsl, cached by its contents. */
-function planBuffer(rt: GpuRuntime, f: PlanFields): GPUBuffer {
-  const words = [f.logTable, f.logPerRow, f.logRow, f.inQ, f.inJ, f.outQ, f.outK];
-  const key = `fft.plan.${words.join('.')}.${+f.post}.${+f.colMajor}.${+f.inverse}.${f.scale}`;
-  return rt.table(key, () => {
-    const u = new Uint32Array(11);
-    const fl = new Float32Array(u.buffer);
-    u.set([...words, f.post ? 1 : 0, f.colMajor ? 1 : 0]);
-    fl[9] = f.inverse ? 1 : -1;
-    fl[10] = f.scale;
-    return u;
-  });
+/** The load/store snippet of a (load, store) variant, bindings from 3 on in the order used. */
+function ioSnippet(load: FftLoad, store: FftStore): string {
+  let b = 3;
+  const lines: string[] = [];
+  const out = store === 'inplace' ? 'src' : 'dst';
+  if (store === 'out')
+    lines.push(`@group(0) @binding(${b++}) var<storage, read_write> dst: array<vec2f>;`);
+  if (store === 'real' || store === 'realAux') {
+    lines.push(`@group(0) @binding(${b++}) var<storage, read_write> dst: array<f32>;`);
+  }
+  if (load === 'rtf')
+    lines.push(`@group(0) @binding(${b++}) var<storage, read> auxIn: array<f32>;`);
+  if (store === 'realAux')
+    lines.push(`@group(0) @binding(${b++}) var<storage, read> auxOut: array<f32>;`);
+  const value = {
+    plain: 'src[base + pos]',
+    conv: 'convProduct(src[base + pos], src[base + partner(qq, j)])',
+    rtf: 'rtfQuotient(src[base + pos], src[base + partner(qq, j)], 1.0 / auxIn[row])',
+  }[load];
+  lines.push(
+    `fn load(row: u32, base: u32, pos: u32, qq: u32, j: u32) -> vec2f { return ${value}; }`,
+  );
+  const y =
+    store === 'real'
+      ? 'y.x'
+      : store === 'realAux'
+        ? 'y.x + select(0.0, auxOut[row], pos == 0u)'
+        : 'y';
+  lines.push(`fn store(row: u32, pos: u32, y: vec2f) { ${out}[row * OUT_PITCH + pos] = ${y}; }`);
+  return `${stockhamBody}\n${loadSpectra}\n${lines.join('\n')}\n`;
+}
+
+const ioCode = new Map<string, string>();
+function stockhamCode(load: FftLoad, store: FftStore): string {
+  const key = `${load}.${store}`;
+  let code = ioCode.get(key);
+  if (code === undefined) {
+    code = ioSnippet(load, store);
+    ioCode.set(key, code);
+  }
+  return code;
+}
+
+/** The plan of an FftPass as pipeline constants of fft_stockham.wgsl. */
+function planConstants(p: FftPass): Record<string, number> {
+  return {
+    WG: Math.max(1, p.tile / MAX_PER_THREAD),
+    TILE: p.tile,
+    LOGM: log2(p.m),
+    TWID: tuning.twiddles === 'chain' ? 1 : 0,
+    LOG_TABLE: log2(p.n),
+    LOG_PER_ROW: log2(p.perRow),
+    IN_PITCH: p.inPitch,
+    IN_Q: p.inQ,
+    IN_J: p.inJ,
+    IN_LIMIT: p.inLimit,
+    OUT_PITCH: p.outPitch,
+    OUT_Q: p.outQ,
+    OUT_K: p.outK,
+    OUT_LIMIT: p.outLimit,
+    PRE: +p.pre,
+    POST: +p.post,
+    COL_MAJOR: +p.colMajor,
+    SIGN: p.inverse ? 1 : -1,
+    SCALE: p.scale,
+  };
 }
 
 /**
  * Dispatches `groups` workgroups of a pipeline laid out as fft_stockham.wgsl / fft_radix.wgsl
- * (bindings 0–2 = `head`, 3 = base workgroup, 4 = `dst` when out of place), in chunks of
- * ≤ 65535 whose first workgroup comes from a cached one-word table.
+ * (bindings `head`, then the base workgroup, then `tail`), in chunks of ≤ 65535 whose first
+ * workgroup comes from a cached one-word table.
  */
 function dispatchChunks(
   rt: GpuRuntime,
   enc: GPUCommandEncoder,
   pipeline: GPUComputePipeline,
-  head: [GPUBuffer, GPUBuffer, GPUBuffer],
-  dst: GPUBuffer | undefined,
+  head: GPUBuffer[],
+  tail: GPUBuffer[],
   groups: number,
 ): void {
   for (let first = 0, chunk = 0; first < groups; first += MAX_WORKGROUPS, chunk++) {
     const base = rt.table(`fft.base.${chunk}`, () => Uint32Array.of(first));
-    const buffers = dst ? [...head, base, dst] : [...head, base];
-    rt.dispatch(enc, pipeline, buffers, [Math.min(MAX_WORKGROUPS, groups - first)]);
+    rt.dispatch(
+      enc,
+      pipeline,
+      [...head, base, ...tail],
+      [Math.min(MAX_WORKGROUPS, groups - first)],
+    );
   }
 }
 
-/** Runs `tiles` workgroups of the Stockham kernel (in place when src === dst). */
-function dispatchStockham(
+/** Records one Stockham pass (shaders/fft_stockham.wgsl) into `enc`. */
+export function encodeFftPass(rt: GpuRuntime, enc: GPUCommandEncoder, p: FftPass): void {
+  const pipeline = rt.pipeline(stockhamCode(p.load, p.store), 'main', planConstants(p));
+  const tail = [p.store === 'inplace' ? undefined : p.dst, p.load === 'rtf' ? p.auxIn : undefined];
+  if (p.store === 'realAux') tail.push(p.auxOut);
+  const buffers = tail.filter((b): b is GPUBuffer => b !== undefined);
+  const groups = (p.rows * p.perRow * p.m) / p.tile;
+  dispatchChunks(rt, enc, pipeline, [p.src, twiddleTable(rt, p.n)], buffers, groups);
+}
+
+/** Defaults of an FftPass over rows of n: natural order in and out, no padding or twiddles. */
+function passDefaults(
+  n: number,
+  rows: number,
+  inverse: boolean,
+): Omit<FftPass, 'm' | 'perRow' | 'tile' | 'src'> {
+  return {
+    n,
+    rows,
+    inQ: n,
+    inJ: 1,
+    inPitch: n,
+    inLimit: n,
+    outQ: n,
+    outK: 1,
+    outPitch: n,
+    outLimit: n,
+    pre: false,
+    post: false,
+    colMajor: false,
+    inverse,
+    scale: 1,
+    load: 'plain',
+    store: 'inplace',
+  };
+}
+
+/**
+ * One-dispatch FFT of `rows` rows of n ≤ fftTile(rt) (G whole rows per tile, G a power of two
+ * dividing rows); `over` sets the rest (load, store, pitches, limits, scale…).
+ */
+export function wholeRowPass(
   rt: GpuRuntime,
-  enc: GPUCommandEncoder,
-  tile: number,
-  plan: PlanFields,
-  src: GPUBuffer,
-  dst: GPUBuffer,
-  tw: GPUBuffer,
-  tiles: number,
-): void {
-  const inPlace = src === dst;
-  const pipeline = rt.pipeline(inPlace ? stockhamInPlace : stockhamOut, 'main', {
-    WG: Math.max(1, tile / MAX_PER_THREAD),
-    TILE: tile,
-    LOGM: plan.logm,
-  });
-  const head: [GPUBuffer, GPUBuffer, GPUBuffer] = [src, tw, planBuffer(rt, plan)];
-  dispatchChunks(rt, enc, pipeline, head, inPlace ? undefined : dst, tiles);
+  n: number,
+  rows: number,
+  inverse: boolean,
+  over: Partial<FftPass> & { src: GPUBuffer },
+): FftPass {
+  const cap = forced.get(rt)?.tile ?? Math.max(n, WHOLE_ROW_TILE);
+  const G = Math.min(fftTile(rt) / n, pow2Factor(rows), Math.max(1, cap / n));
+  return { ...passDefaults(n, rows, inverse), m: n, perRow: 1, tile: G * n, ...over };
+}
+
+/** N2 of the four-step: the forced tile, else min(fftTile, 2048). */
+function fourStepN2(rt: GpuRuntime): number {
+  return forced.get(rt)?.tile ?? Math.min(fftTile(rt), FOUR_STEP_N2);
+}
+
+/**
+ * The 'workgroup' four-step split n = N1·N2 (N2 = 2048, or the forced tile) for rows of n, or
+ * undefined where fftEncode runs one dispatch (n ≤ fftTile) or global passes (other strategy,
+ * or n > 64·N2).
+ */
+export function fourStepSplit(rt: GpuRuntime, n: number): { N1: number; N2: number } | undefined {
+  const N2 = fourStepN2(rt);
+  if (fftStrategy(rt) !== 'workgroup' || n <= fftTile(rt) || n > FOUR_STEP_MAX * N2) {
+    return undefined;
+  }
+  return { N1: n / N2, N2 };
+}
+
+/**
+ * Four-step column pass: length-N1 DFTs down the N2 columns of each row (element j1 of column
+ * j2 at position j1·N2 + j2), in natural positions.
+ */
+export function columnPass(
+  rt: GpuRuntime,
+  n: number,
+  rows: number,
+  inverse: boolean,
+  over: Partial<FftPass> & { src: GPUBuffer },
+): FftPass {
+  const T = fourStepN2(rt);
+  const N1 = n / T;
+  return {
+    ...passDefaults(n, rows, inverse),
+    m: N1,
+    perRow: T,
+    tile: T,
+    inQ: 1,
+    inJ: T,
+    outQ: 1,
+    outK: T,
+    colMajor: true,
+    ...over,
+  };
+}
+
+/**
+ * Four-step row pass: length-N2 DFTs of the N1 contiguous segments of each row (segment q' at
+ * position q'·N2), out to the same positions (the spectrum in four-step order).
+ */
+export function rowPass(
+  rt: GpuRuntime,
+  n: number,
+  rows: number,
+  inverse: boolean,
+  over: Partial<FftPass> & { src: GPUBuffer },
+): FftPass {
+  const T = fourStepN2(rt);
+  return {
+    ...passDefaults(n, rows, inverse),
+    m: T,
+    perRow: n / T,
+    tile: T,
+    inQ: T,
+    outQ: T,
+    ...over,
+  };
+}
+
+/**
+ * Order of the natural-order four-step of fftEncode: 'dif' = columns in place (times w_n^{j2·k1})
+ * then rows written transposed (k1 + N1·k2) into a second buffer; 'dit' = rows gathered at
+ * stride N1 into a second buffer (times w_n^{j1·k2}), then columns in place there.
+ */
+export type FourStepOrder = 'dif' | 'dit';
+
+/**
+ * Variants of the 'workgroup' passes, for benchmarks and tests: the natural-order four-step
+ * (`order`) and the stage twiddles of the radix-16 passes ('chain': w^k and w^{4k} loaded, the
+ * other 13 by complex products; 'table': 15 table loads per butterfly).
+ */
+export interface FftTuning {
+  order: FourStepOrder;
+  twiddles: 'chain' | 'table';
+  /**
+   * Sub-transforms per workgroup in the gathered row pass of 'dit' (≤ fftTile / N2). With 2 a
+   * thread loads j1 and j1 + 1 from the same 32-byte sector, yet the H200 ran 1024 × 16384 in
+   * 0.261 ms against 0.211 with 1 (larger workgroups, fewer of them resident).
+   */
+  gather: number;
+}
+const DEFAULT_TUNING: FftTuning = { order: 'dit', twiddles: 'chain', gather: 1 };
+let tuning: FftTuning = { ...DEFAULT_TUNING };
+
+/** Sets variants of the 'workgroup' passes (unset fields: the defaults). */
+export function setFftTuning(t: Partial<FftTuning> = {}): void {
+  tuning = { ...DEFAULT_TUNING, ...t };
 }
 
 function checkBufferSize(data: GPUBuffer, values: number): void {
@@ -300,7 +531,7 @@ function encodeGlobal(
       LOGR: logR,
     });
     const groups = Math.ceil((batch * n) / (RADIX_WG << logR));
-    dispatchChunks(rt, enc, pipeline, [src, tw, cfg], inPlace ? undefined : dst, groups);
+    dispatchChunks(rt, enc, pipeline, [src, tw, cfg], inPlace ? [] : [dst], groups);
     logp += logR;
     [src, dst] = [dst, src];
   });
@@ -329,69 +560,42 @@ export function fftEncode(
   checkBatchN(rt, n, batch, fftMaxN(rt));
   checkBufferSize(data, batch * n);
   if (n === 1) return data;
-  const T = fftTile(rt);
-  if (fftStrategy(rt) === 'global' || n > FOUR_STEP_MAX * T) {
-    return encodeGlobal(rt, enc, data, n, batch, inverse);
-  }
-  const logn = log2(n);
-  const tw = twiddleTable(rt, n);
   const scale = inverse ? 1 / n : 1;
-  if (n <= T) {
-    // G whole rows per tile, G a power of two dividing batch so that every tile is full
-    const G = Math.min(T / n, pow2Factor(batch));
-    const plan: PlanFields = {
-      logm: logn,
-      logTable: logn,
-      logPerRow: 0,
-      logRow: logn,
-      inQ: n,
-      inJ: 1,
-      outQ: n,
-      outK: 1,
-      post: false,
-      colMajor: false,
-      inverse,
-      scale,
-    };
-    dispatchStockham(rt, enc, G * n, plan, data, data, tw, batch / G);
+  if (fftStrategy(rt) === 'workgroup' && n <= fftTile(rt)) {
+    encodeFftPass(rt, enc, wholeRowPass(rt, n, batch, inverse, { src: data, scale }));
     return data;
   }
-  const N2 = T;
-  const N1 = n / T;
-  // step 1: length-N1 FFTs down the N2 columns of each row, times w_n^{j2·k1}, in place
-  const G1 = T / N1;
-  const plan1: PlanFields = {
-    logm: log2(N1),
-    logTable: logn,
-    logPerRow: log2(N2),
-    logRow: logn,
-    inQ: 1,
-    inJ: N2,
-    outQ: 1,
-    outK: N2,
-    post: true,
-    colMajor: true,
-    inverse,
-    scale: 1,
-  };
-  dispatchStockham(rt, enc, T, plan1, data, data, tw, (batch * N2) / G1);
-  // step 2: length-N2 FFTs along each of the N1 rows, written transposed (k1 + N1·k2)
+  const split = fourStepSplit(rt, n);
+  if (!split) return encodeGlobal(rt, enc, data, n, batch, inverse);
+  const N1 = split.N1;
   const out = rt.storage(batch * n * COMPLEX_BYTES);
-  const plan2: PlanFields = {
-    logm: log2(N2),
-    logTable: logn,
-    logPerRow: log2(N1),
-    logRow: logn,
-    inQ: N2,
-    inJ: 1,
-    outQ: 1,
-    outK: N1,
-    post: false,
-    colMajor: false,
-    inverse,
-    scale,
-  };
-  dispatchStockham(rt, enc, T, plan2, data, out, tw, batch * N1);
+  if (tuning.order === 'dit') {
+    // input j = j1 + N1·j2, output k = k2 + N2·k1: rows over j2 (stride N1) times w_n^{j1·k2}
+    // into out (j1·N2 + k2), then columns over j1 in place
+    encodeFftPass(
+      rt,
+      enc,
+      rowPass(rt, n, batch, inverse, {
+        src: data,
+        dst: out,
+        store: 'out',
+        inQ: 1,
+        inJ: N1,
+        post: true,
+        tile: Math.min(fftTile(rt), tuning.gather * split.N2),
+      }),
+    );
+    encodeFftPass(rt, enc, columnPass(rt, n, batch, inverse, { src: out, scale }));
+    return out;
+  }
+  // input j = j1·N2 + j2, output k = k1 + N1·k2: columns in place times w_n^{j2·k1}, then rows
+  // written transposed into out
+  encodeFftPass(rt, enc, columnPass(rt, n, batch, inverse, { src: data, post: true }));
+  encodeFftPass(
+    rt,
+    enc,
+    rowPass(rt, n, batch, inverse, { src: data, dst: out, store: 'out', outQ: 1, outK: N1, scale }),
+  );
   return out;
 }
 

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fft as coreFft } from '../core/fft';
 import { rtfKernel } from '../core/rtf';
+import { setFftStrategy } from './fft';
 import { rtfKernels } from './rtf';
 import type { GpuRuntime } from './runtime';
 import { dawnRuntime } from './testing/dawn';
@@ -150,6 +151,34 @@ describe('gpu rtfKernels', () => {
       }
     },
     30_000,
+  );
+
+  it.each<[number, number, number, number | undefined]>([
+    // [n, H, L, tile]: one dispatch each way; four-step with the forward column pass skipped
+    // (n + 1 ≤ N2 = tile); four-step with n too large for that and Bluestein (the unfused path)
+    [4, 5, 1024, undefined],
+    [0, 2, 64, undefined],
+    [4, 5, 1024, 64],
+    [16, 3, 4096, 64],
+    [64, 3, 512, 64],
+    [4, 5, 1000, 64],
+  ])(
+    "'workgroup' FFT passes (quotient and real part fused), n = %i, H = %i, L = %i, tile %s",
+    async (n, H, L, tile) => {
+      setFftStrategy(rt, 'workgroup', tile === undefined ? undefined : { tile });
+      try {
+        const p = params(n * 7919 + H * 31 + L + 5, H, n, L);
+        for (const convention of ['paper', 'blog'] as const) {
+          const K = await rtfKernels(rt, { ...p, convention });
+          const err = Math.max(...rowErrors(K, p, convention));
+          worstSeen = Math.max(worstSeen, err);
+          expect(err, convention).toBeLessThan(1e-4);
+        }
+      } finally {
+        setFftStrategy(rt, undefined);
+      }
+    },
+    180_000, // SwiftShader compiles each plan's pipeline (its constants) anew
   );
 
   it('resonant systems: the error follows the float32 conditioning ε·‖den‖/min|D|', async () => {

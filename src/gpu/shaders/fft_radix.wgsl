@@ -20,7 +20,8 @@ struct Pass {
   scale: f32, // 1, or 1/n on the last inverse pass
 }
 
-// Bindings 0–3 as in fft_stockham.wgsl; `store` and `extent` come from fft_store_*.wgsl.
+// Bindings 0–3 (data, twiddles, pass, base workgroup); `store` and `extent` come from
+// fft_store_*.wgsl.
 @group(0) @binding(0) var<storage, read_write> src: array<vec2f>;
 @group(0) @binding(1) var<storage, read> tw: array<vec2f>;
 @group(0) @binding(2) var<storage, read> cfg: Pass;

@@ -1,14 +1,18 @@
 // Stockham autosort FFT of pow2 sub-transforms held in workgroup memory (src/gpu/fft.ts).
 //
 // A workgroup owns one tile of TILE complex values: G = TILE / m independent sub-transforms of
-// length m = 2^LOGM. Sub-transform q (= tile·G + g) belongs to row q >> logPerRow (rows are n
-// apart); within the row, q' = q & (perRow − 1). Input element j sits at
-//   row·n + q'·inQ + j·inJ,
-// output element k is written to row·n + q'·outQ + k·outK, optionally times w_n^{q'·k} (the
-// four-step twiddle) and by `scale`. This covers the three uses:
-//   whole rows (n ≤ TILE):   inQ = outQ = n, inJ = outK = 1, one dispatch, in place;
-//   four-step columns:       length N1 over stride N2 (inQ = outQ = 1, inJ = outK = N2), twiddled;
-//   four-step rows:          length N2, contiguous in, transposed out (outK = N1), out of place.
+// length m = 2^LOGM. Sub-transform q (= tile·G + g) belongs to row q >> logPerRow; within the
+// row, q' = q & (perRow − 1). Input element j is read at row position pos = q'·inQ + j·inJ
+// (row·inPitch + pos; positions ≥ inLimit read as zero: implicit zero padding), optionally
+// times w_n^{q'·j} (`pre`); output element k goes to position q'·outQ + k·outK (row·outPitch +
+// pos, only if pos < outLimit), optionally times w_n^{q'·k} (`post`) and by `scale`. This covers
+//   whole rows (n ≤ TILE):     inQ = outQ = n, inJ = outK = 1, one dispatch;
+//   four-step columns:         length N1 over stride N2 (inQ = outQ = 1, inJ = outK = N2);
+//   four-step rows:            length N2, contiguous (inQ = N2, inJ = 1), contiguous out (the
+//                              spectrum in four-step order) or transposed (outK = N1);
+//   strided rows:              length N2 gathered at stride N1 (inQ = 1, inJ = N1).
+// How a value is loaded (`load`, with the partner value at −k for the spectrum products of
+// conv.ts and rtf.ts) and stored (`store`) comes from a snippet fft.ts appends (stockhamCode).
 //
 // Passes, with p the length already transformed: butterfly i (< m/R), k = i mod p, inputs
 // x[i + r·m/R]·w^{r·k} (w = e^{σ2πi/(Rp)}, σ = −1 forward), an R-point DFT, outputs to
@@ -17,36 +21,42 @@
 // later pass radix 16 (one butterfly, a 4×4 split with constant inner twiddles). A 4096-point
 // tile takes 3 passes and 3 barriers. The first pass reads global memory, the last writes it;
 // values stay in registers across the barrier between reading and overwriting the one
-// workgroup array. LOGM and LOGR0 are pipeline constants and every access to the register array
-// is written out with a constant index, so the array stays in registers (no local memory).
+// workgroup array. Workgroup slots are swizzled (slot ^ ((slot >> 4) & 15), a permutation
+// inside each block of 16) so that the stride-16 and stride-4 accesses of the early passes
+// spread over all banks. LOGM and LOGR0 are pipeline constants and every access to the register
+// array is written out with a constant index, so the array stays in registers.
 // Twiddles come from a host-computed float64 table rounded once to f32 (never sin/cos in f32):
 // tw[k] = (cos 2πk/N, sin 2πk/N), k < N/2; entries ≥ N/2 use w^{k} = −w^{k−N/2}.
 
 override WG: u32 = 256u; // invocations per workgroup: max(1, TILE / 16)
 override TILE: u32 = 4096u; // complex values per workgroup, a power of two (< 16: tiny inputs)
 override LOGM: u32 = 12u; // log2 of the sub-transform length m (≤ log2 TILE)
+override TWID: u32 = 1u; // stage twiddles: 1 from two loads and products, 0 one load each
 
-struct Plan {
-  logTable: u32, // log2 N of the twiddle table (the row length n)
-  logPerRow: u32,
-  logRow: u32, // log2 n, the row pitch
-  inQ: u32,
-  inJ: u32,
-  outQ: u32,
-  outK: u32,
-  post: u32, // 1: multiply output k of sub-transform q' by w_n^{q'·k}
-  colMajor: u32, // 1: consecutive threads take consecutive sub-transforms (column mode)
-  sign: f32, // σ: −1 forward, +1 inverse
-  scale: f32,
-}
+// The plan of this dispatch: pipeline constants (fft.ts: FftPass), so that all index arithmetic
+// folds into constants and shifts.
+override LOG_TABLE: u32 = 12u; // log2 N of the twiddle table (the transform length n)
+override LOG_PER_ROW: u32 = 0u;
+override IN_PITCH: u32 = 4096u;
+override IN_Q: u32 = 4096u;
+override IN_J: u32 = 1u;
+override IN_LIMIT: u32 = 4096u;
+override OUT_PITCH: u32 = 4096u;
+override OUT_Q: u32 = 4096u;
+override OUT_K: u32 = 1u;
+override OUT_LIMIT: u32 = 4096u;
+override PRE: bool = false; // multiply input j of sub-transform q' by w_n^{q'·j}
+override POST: bool = false; // multiply output k of sub-transform q' by w_n^{q'·k}
+override COL_MAJOR: bool = false; // consecutive threads take consecutive sub-transforms
+override SIGN: f32 = -1.0; // σ: −1 forward, +1 inverse
+override SCALE: f32 = 1.0;
 
-// Bindings 0–3; the output `store(index, value)` comes from fft_store_inplace.wgsl (back into
-// src) or fft_store_out.wgsl (into a second buffer at binding 4), appended by fft.ts: WebGPU
-// forbids binding one buffer twice as writable storage.
+// Bindings 0–2; `load(row, base, pos, q', j)` and `store(row, pos, value)` come from the snippet
+// fft.ts appends (back into src, or into a second buffer at binding 3, and per-row tables at
+// bindings 4, 5): WebGPU forbids binding one buffer twice as writable storage.
 @group(0) @binding(0) var<storage, read_write> src: array<vec2f>;
 @group(0) @binding(1) var<storage, read> tw: array<vec2f>;
-@group(0) @binding(2) var<storage, read> plan: Plan;
-@group(0) @binding(3) var<storage, read> base: array<u32>; // first tile of this dispatch
+@group(0) @binding(2) var<storage, read> base: array<u32>; // first tile of this dispatch
 
 override LOGR0: u32 = select(4u, LOGM & 3u, (LOGM & 3u) != 0u); // radix bits of pass 0
 override NPASS: u32 = 1u + (LOGM - LOGR0) / 4u;
@@ -59,18 +69,18 @@ fn cmul(a: vec2f, b: vec2f) -> vec2f {
 
 // e^{σ·2πi·idx/N}
 fn twiddle(idx: u32) -> vec2f {
-  let half = 1u << (plan.logTable - 1u);
+  let half = 1u << (LOG_TABLE - 1u);
   let i = idx & ((half << 1u) - 1u);
   var w = tw[i & (half - 1u)];
   if (i >= half) {
     w = -w;
   }
-  return vec2f(w.x, plan.sign * w.y);
+  return vec2f(w.x, SIGN * w.y);
 }
 
 // σ·i·x
 fn rot(x: vec2f) -> vec2f {
-  return plan.sign * vec2f(-x.y, x.x);
+  return SIGN * vec2f(-x.y, x.x);
 }
 
 // e^{σ2πi·e/16}·x for the constant exponents of the 4×4 split
@@ -88,7 +98,7 @@ fn w16(x: vec2f, e: u32) -> vec2f {
     case 9u: { w = vec2f(-c1, -s1); }
     default: { return x; }
   }
-  return cmul(x, vec2f(w.x, plan.sign * w.y));
+  return cmul(x, vec2f(w.x, SIGN * w.y));
 }
 
 // In-place 2-point DFT of v[o], v[o + 1].
@@ -176,16 +186,17 @@ fn logG() -> u32 {
 
 // workgroup-array slot of element j of sub-transform g
 fn sidx(g: u32, j: u32) -> u32 {
-  if (plan.colMajor == 1u) {
-    return (j << logG()) + g;
+  var slot = (g << LOGM) + j;
+  if (COL_MAJOR) {
+    slot = (j << logG()) + g;
   }
-  return (g << LOGM) + j;
+  return slot ^ ((slot >> 4u) & 15u);
 }
 
 // (g, i) of butterfly b of a radix-2^logR pass: consecutive b take consecutive sub-transforms in
 // column mode (coalesced global access there), consecutive i otherwise
 fn butterfly(b: u32, logR: u32) -> vec2u {
-  if (plan.colMajor == 1u) {
+  if (COL_MAJOR) {
     return vec2u(b & ((1u << logG()) - 1u), b >> logG());
   }
   let logmR = max(LOGM, logR) - logR; // max: LOGM < 4 leaves the radix-16 code dead but compiled
@@ -200,7 +211,7 @@ fn loadFirst(lid: u32, q0: u32, e: u32) -> vec2f {
   }
   let gi = butterfly(b, LOGR0);
   let j = gi.y + ((e & ((1u << LOGR0) - 1u)) << (LOGM - LOGR0));
-  return src[globalIndex(q0 + gi.x, j, plan.inQ, plan.inJ)];
+  return fetch(q0 + gi.x, j);
 }
 
 // pass 0 output in slot e = t·R0 + s (p = 1, so k = 0 and the output index is i·R0 + s): to
@@ -213,20 +224,50 @@ fn putFirst(lid: u32, q0: u32, e: u32, x: vec2f) {
   let gi = butterfly(b, LOGR0);
   let j = (gi.y << LOGR0) + (e & ((1u << LOGR0) - 1u));
   if (NPASS == 1u) {
-    emit(q0 + gi.x, j, x);
+    emit(q0 + gi.x, j, x, POST);
   } else {
     s[sidx(gi.x, j)] = x;
   }
 }
 
-// radix-16 pass with p = 2^logp: input r of this thread's butterfly, from workgroup memory
+// radix-16 pass with p = 2^logp: input r of this thread's butterfly, from workgroup memory,
+// times the stage twiddle w^{r·k} when TWID = 0 (one table load per input)
 fn load16(gi: vec2u, r: u32, logp: u32) -> vec2f {
   let k = gi.y & ((1u << logp) - 1u);
   let x = s[sidx(gi.x, gi.y + (r << (max(LOGM, 4u) - 4u)))];
-  if (r == 0u || k == 0u) {
+  if (TWID == 1u || r == 0u || k == 0u) {
     return x;
   }
-  return cmul(x, twiddle((r * k) << (plan.logTable - 4u - logp)));
+  return cmul(x, twiddle((r * k) << (LOG_TABLE - 4u - logp)));
+}
+
+// TWID = 1: the stage twiddles w^{r·k}, r = a + 4b, from two table loads (w^k, w^{4k}) and
+// complex products (w^{2k}, w^{3k}, w^{8k}, w^{12k}, then w^{ak}·w^{4bk}): at most four
+// roundings deep, against 15 loads whose addresses differ per lane (one cache line each)
+fn twiddle16(v: ptr<function, array<vec2f, 16>>, gi: vec2u, logp: u32) {
+  let k = gi.y & ((1u << logp) - 1u);
+  let idx = k << (LOG_TABLE - 4u - logp);
+  let w1 = twiddle(idx);
+  let w4 = twiddle(idx << 2u);
+  let w2 = cmul(w1, w1);
+  let w3 = cmul(w2, w1);
+  let w8 = cmul(w4, w4);
+  let w12 = cmul(w8, w4);
+  (*v)[1] = cmul((*v)[1], w1);
+  (*v)[2] = cmul((*v)[2], w2);
+  (*v)[3] = cmul((*v)[3], w3);
+  (*v)[4] = cmul((*v)[4], w4);
+  (*v)[5] = cmul((*v)[5], cmul(w4, w1));
+  (*v)[6] = cmul((*v)[6], cmul(w4, w2));
+  (*v)[7] = cmul((*v)[7], cmul(w4, w3));
+  (*v)[8] = cmul((*v)[8], w8);
+  (*v)[9] = cmul((*v)[9], cmul(w8, w1));
+  (*v)[10] = cmul((*v)[10], cmul(w8, w2));
+  (*v)[11] = cmul((*v)[11], cmul(w8, w3));
+  (*v)[12] = cmul((*v)[12], w12);
+  (*v)[13] = cmul((*v)[13], cmul(w12, w1));
+  (*v)[14] = cmul((*v)[14], cmul(w12, w2));
+  (*v)[15] = cmul((*v)[15], cmul(w12, w3));
 }
 
 // radix-16 pass output o (slot o): to workgroup memory, or to global memory in the last pass
@@ -234,26 +275,81 @@ fn put16(q0: u32, gi: vec2u, o: u32, x: vec2f, logp: u32, last: bool) {
   let k = gi.y & ((1u << logp) - 1u);
   let j = ((gi.y - k) << 4u) + k + (o << logp);
   if (last) {
-    emit(q0 + gi.x, j, x);
+    emit(q0 + gi.x, j, x, false); // the four-step twiddle came from postTwiddle16
   } else {
     s[sidx(gi.x, j)] = x;
   }
 }
 
-// the final write: scale, optional four-step twiddle, global address
-fn emit(q: u32, j: u32, x: vec2f) {
-  var y = x * plan.scale;
-  if (plan.post == 1u) {
-    let qq = q & ((1u << plan.logPerRow) - 1u);
-    y = cmul(y, twiddle(qq * j));
-  }
-  store(globalIndex(q, j, plan.outQ, plan.outK), y);
+// POST in the last radix-16 pass: output o of the butterfly goes to j = k + o·p (p = m/16,
+// k = i), so w_n^{q'·j} = w_n^{q'·k} · (w_n^{q'·p})^o: three table loads (w^{q'k}, s = w^{q'p},
+// s⁴) and products as in twiddle16, instead of 16 loads whose addresses differ per lane
+fn postTwiddle16(v: ptr<function, array<vec2f, 16>>, q: u32, k: u32, logp: u32) {
+  let qq = q & ((1u << LOG_PER_ROW) - 1u);
+  let b = twiddle(qq * k);
+  let s1 = twiddle(qq << logp);
+  let s4 = twiddle(qq << (logp + 2u));
+  let b1 = cmul(b, s1);
+  let b2 = cmul(b1, s1);
+  let b3 = cmul(b2, s1);
+  let s8 = cmul(s4, s4);
+  let s12 = cmul(s8, s4);
+  (*v)[0] = cmul((*v)[0], b);
+  (*v)[1] = cmul((*v)[1], b1);
+  (*v)[2] = cmul((*v)[2], b2);
+  (*v)[3] = cmul((*v)[3], b3);
+  (*v)[4] = cmul((*v)[4], cmul(b, s4));
+  (*v)[5] = cmul((*v)[5], cmul(b1, s4));
+  (*v)[6] = cmul((*v)[6], cmul(b2, s4));
+  (*v)[7] = cmul((*v)[7], cmul(b3, s4));
+  (*v)[8] = cmul((*v)[8], cmul(b, s8));
+  (*v)[9] = cmul((*v)[9], cmul(b1, s8));
+  (*v)[10] = cmul((*v)[10], cmul(b2, s8));
+  (*v)[11] = cmul((*v)[11], cmul(b3, s8));
+  (*v)[12] = cmul((*v)[12], cmul(b, s12));
+  (*v)[13] = cmul((*v)[13], cmul(b1, s12));
+  (*v)[14] = cmul((*v)[14], cmul(b2, s12));
+  (*v)[15] = cmul((*v)[15], cmul(b3, s12));
 }
 
-fn globalIndex(q: u32, j: u32, strideQ: u32, strideJ: u32) -> u32 {
-  let row = q >> plan.logPerRow;
-  let qq = q & ((1u << plan.logPerRow) - 1u);
-  return (row << plan.logRow) + qq * strideQ + j * strideJ;
+// input element j of sub-transform q: zero beyond inLimit, optional four-step twiddle
+fn fetch(q: u32, j: u32) -> vec2f {
+  let row = q >> LOG_PER_ROW;
+  let qq = q & ((1u << LOG_PER_ROW) - 1u);
+  let pos = qq * IN_Q + j * IN_J;
+  var x = vec2f(0.0);
+  if (pos < IN_LIMIT) {
+    x = load(row, row * IN_PITCH, pos, qq, j);
+    if (PRE) {
+      x = cmul(x, twiddle(qq * j));
+    }
+  }
+  return x;
+}
+
+// position of the partner −k of row position qq·m + j when a row holds a spectrum in
+// four-step order (position k1·N2 + k2 holds X[k1 + N1·k2], N1 = perRow, N2 = m): −k is
+// (0, −k2 mod N2) for k1 = 0, else (N1 − k1, N2 − 1 − k2). One dispatch (perRow = 1): n − j.
+fn partner(qq: u32, j: u32) -> u32 {
+  let m = 1u << LOGM;
+  if (qq == 0u) {
+    return (m - j) & (m - 1u);
+  }
+  return (((1u << LOG_PER_ROW) - qq) << LOGM) + (m - 1u - j);
+}
+
+// the final write: scale, optional four-step twiddle, only positions below outLimit
+fn emit(q: u32, j: u32, x: vec2f, post: bool) {
+  var y = x * SCALE;
+  let row = q >> LOG_PER_ROW;
+  let qq = q & ((1u << LOG_PER_ROW) - 1u);
+  if (post) {
+    y = cmul(y, twiddle(qq * j));
+  }
+  let pos = qq * OUT_Q + j * OUT_K;
+  if (pos < OUT_LIMIT) {
+    store(row, pos, y);
+  }
 }
 
 @compute @workgroup_size(WG)
@@ -347,10 +443,15 @@ fn main(@builtin(local_invocation_index) lid: u32, @builtin(workgroup_id) wid: v
     v[13] = load16(gi, 13u, logp);
     v[14] = load16(gi, 14u, logp);
     v[15] = load16(gi, 15u, logp);
+    if (TWID == 1u) {
+      twiddle16(&v, gi, logp);
+    }
     dft16(&v);
     let last = ps + 1u == NPASS;
     if (!last) {
       workgroupBarrier(); // every read of s in this pass precedes any overwrite
+    } else if (POST) {
+      postTwiddle16(&v, q0 + gi.x, gi.y & ((1u << logp) - 1u), logp);
     }
     put16(q0, gi, 0u, v[0], logp, last);
     put16(q0, gi, 1u, v[1], logp, last);
