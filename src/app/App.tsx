@@ -15,6 +15,7 @@ import { PanelSlot } from '../panels/Panel';
 import { SignalPanel } from '../panels/signal/SignalPanel';
 import { setUi, useUi } from '../state/store';
 import { Controls } from './Controls';
+import { TeachLayer, TeachTools } from './presenter/TeachLayer';
 import { TimeBar } from './TimeBar';
 
 const CHAPTERS = [
@@ -73,6 +74,7 @@ export function App() {
         </nav>
         <span className="spacer" />
         <BackendBadge />
+        <TeachTools />
       </header>
       <Controls>
         <TimeBar />
@@ -142,6 +144,7 @@ export function App() {
           </div>
         </section>
       </main>
+      <TeachLayer />
     </>
   );
 }
