@@ -114,7 +114,7 @@ export function LessonBar() {
       <p className="lesson-text">{t(`${prefix}.text`)}</p>
       <Claim step={current} prefix={prefix} />
       <p className="lesson-try">
-        <strong>{t('teach.try')}:</strong> {t(`${prefix}.try`)}
+        <strong>{t('teach.try')}</strong> {t(`${prefix}.try`)}
       </p>
       <p className="lesson-keys">{t('teach.keys')}</p>
     </aside>

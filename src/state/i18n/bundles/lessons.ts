@@ -57,7 +57,7 @@ export default {
 
     'lessons.disc.schemes.title': 'Four ways to take a step',
     'lessons.disc.schemes.text':
-      'Feed the samples as a step function and integrate one step: forward Euler Ā = I + ΔA, backward Euler (I − ΔA)⁻¹, bilinear (I − ΔA/2)⁻¹(I + ΔA/2) (S4’s choice, second order), ZOH e^{ΔA} (exact for steps). Each maps an eigenvalue λ of A to one of Ā.',
+      'Feed the samples as a step function and integrate one step: forward Euler Ā = I + ΔA, backward Euler (I − ΔA)⁻¹, bilinear (I − ΔA/2)⁻¹(I + ΔA/2) (S4’s choice, second order), ZOH e^(ΔA) (exact for steps). Each maps an eigenvalue λ of A to one of Ā.',
     'lessons.disc.schemes.try':
       'Change the discretisation and Δ; watch Ā’s eigenvalues move inside the unit circle.',
     'lessons.disc.schemes.claim':
@@ -72,11 +72,11 @@ export default {
 
     'lessons.disc.zoh.title': 'ZOH: exact for steps',
     'lessons.disc.zoh.text':
-      'With the input constant over each step, variation of constants gives Ā = e^{ΔA} and B̄ = A⁻¹(e^{ΔA} − I)B exactly. It needs a matrix exponential — cheap only when A is diagonal, which is why Mamba uses it.',
+      'With the input constant over each step, variation of constants gives Ā = e^(ΔA) and B̄ = A⁻¹(e^(ΔA) − I)B exactly. It needs a matrix exponential — cheap only when A is diagonal, which is why Mamba uses it.',
     'lessons.disc.zoh.try':
       'Compare the Ā heatmap for ZOH and bilinear at Δ = 0.1: nearly the same.',
     'lessons.disc.zoh.claim':
-      'LegS N = {N}, Δ = {dt}, {disc}: Ā’s eigenvalues {got}; e^{−Δj}: {want} (max difference {err}).',
+      'LegS N = {N}, Δ = {dt}, {disc}: Ā’s eigenvalues {got}; e^(−Δj): {want} (max difference {err}).',
 
     'lessons.disc.equivariance.title': 'LegS does not care about Δ',
     'lessons.disc.equivariance.text':
@@ -87,7 +87,7 @@ export default {
 
     'lessons.disc.memory.title': 'Polynomial memory',
     'lessons.disc.memory.text':
-      'From step m to n the exact LegS propagator is e^{(ln n − ln m)A}, with eigenvalues (m/n)^j: an impulse fades like 1/t, not exponentially. S4 puts the same A in the LTI form x′ = Ax + Bu, whose modes shrink by a fixed factor every step — exponential forgetting.',
+      'From step m to n the exact LegS propagator is e^((ln n − ln m)A), with eigenvalues (m/n)^j: an impulse fades like 1/t, not exponentially. S4 puts the same A in the LTI form x′ = Ax + Bu, whose modes shrink by a fixed factor every step — exponential forgetting.',
     'lessons.disc.memory.try':
       'Watch the impulse’s coefficients linger in the heatmap; then switch the measure to LegT.',
     'lessons.disc.memory.claim':
@@ -95,7 +95,7 @@ export default {
 
     'lessons.disc.fourier.title': 'Exercise: a Fourier basis',
     'lessons.disc.fourier.text':
-      'Why polynomials? The key step writes the derivative of each basis function exactly in the basis — possible for polynomials, not for e^{2iπns}. A Fourier basis over the whole history still gives x′ = (A/t)x + (B/t)u with A_nk = −n/(n−k), A_nn = iπn − 1, but only after truncating a series: complex, not triangular — “an exercise”.',
+      'Why polynomials? The key step writes the derivative of each basis function exactly in the basis — possible for polynomials, not for e^(2iπns). A Fourier basis over the whole history still gives x′ = (A/t)x + (B/t)u with A_nk = −n/(n−k), A_nn = iπn − 1, but only after truncating a series: complex, not triangular — “an exercise”.',
     'lessons.disc.fourier.try':
       'Look at FouT’s sliding-window Fourier basis in the basis panel, and its matrix.',
     'lessons.disc.fourier.claim':
@@ -110,7 +110,7 @@ export default {
 
     'lessons.s4.diagonalise.title': 'Why not just diagonalise?',
     'lessons.s4.diagonalise.text':
-      'A diagonal Ā would make every power trivial. LegS is diagonalisable in theory, but its eigenvectors span an exponential range: S4’s explicit V has entries C(4i, 2i) ≈ 2^{4N/3}. In float64 the eigenvectors are useless beyond N ≈ 20.',
+      'A diagonal Ā would make every power trivial. LegS is diagonalisable in theory, but its eigenvectors span an exponential range: S4’s explicit V has entries C(4i, 2i) ≈ 2^(4N/3). In float64 the eigenvectors are useless beyond N ≈ 20.',
     'lessons.s4.diagonalise.try':
       'Raise N to 16 and 24 and read the conditioning in the eigenvalue panel.',
     'lessons.s4.diagonalise.claim':
@@ -132,7 +132,7 @@ export default {
 
     'lessons.s4.truncated.title': 'The truncated generating function',
     'lessons.s4.truncated.text':
-      'Σ_{k<L} C Ā^k B̄ z^k = C(I − Ā^L)(I − zĀ)⁻¹B̄, and at z^L = 1 the factor is a constant: train C̃ = C(I − Ā^L) directly. Without the correction the L-point transform returns the aliased kernel, with the tail beyond L wrapped onto the start.',
+      'Σ_(k<L) C Ā^k B̄ z^k = C(I − Ā^L)(I − zĀ)⁻¹B̄, and at z^L = 1 the factor is a constant: train C̃ = C(I − Ā^L) directly. Without the correction the L-point transform returns the aliased kernel, with the tail beyond L wrapped onto the start.',
     'lessons.s4.truncated.try':
       'Turn the C̃ correction on and off in the kernel panel and watch the start of K.',
     'lessons.s4.truncated.claim':
@@ -161,7 +161,7 @@ export default {
 
     'lessons.rtf.statefree.title': 'The state-free kernel',
     'lessons.rtf.statefree.text':
-      'At z = e^{−2iπl/L} numerator and denominator are FFTs of the padded coefficients: K = iFFT(FFT(b)/FFT(1, a)), O(L log L) whatever the state size. For given (a, b) this is the aliased response; reading b as b̃ = b(I − A^L) makes it exact.',
+      'At z = e^(−2iπl/L) numerator and denominator are FFTs of the padded coefficients: K = iFFT(FFT(b)/FFT(1, a)), O(L log L) whatever the state size. For given (a, b) this is the aliased response; reading b as b̃ = b(I − A^L) makes it exact.',
     'lessons.rtf.statefree.try': 'Raise L: the aliasing shrinks as the tail beyond L fades.',
     'lessons.rtf.statefree.claim':
       'L = {L}: FFT kernel vs the true impulse response, taps 1…L−1: {aliased} (aliased), {corrected} with b̃.',
@@ -174,7 +174,7 @@ export default {
 
     'lessons.rtf.companion.title': 'Companion form for inference',
     'lessons.rtf.companion.text':
-      'To run RTF as a recurrence, take the companion matrix (first row −a, ones below the diagonal), B̄ = e₁, C = b: its characteristic polynomial is a’s, and each step costs O(n): x ← (u − ⟨a, x⟩, x₀, …, x_{n−2}).',
+      'To run RTF as a recurrence, take the companion matrix (first row −a, ones below the diagonal), B̄ = e₁, C = b: its characteristic polynomial is a’s, and each step costs O(n): x ← (u − ⟨a, x⟩, x₀, …, x_(n−2)).',
     'lessons.rtf.companion.try':
       'Edit a or b in the RTF panel; the companion check stays at rounding level.',
     'lessons.rtf.companion.claim':
@@ -239,7 +239,7 @@ export default {
 
     'lessons.disc.schemes.title': '迈出一步的四种方式',
     'lessons.disc.schemes.text':
-      '把样本当作阶梯函数输入，在一个步长上积分：前向欧拉 Ā = I + ΔA，后向欧拉 (I − ΔA)⁻¹，双线性 (I − ΔA/2)⁻¹(I + ΔA/2)（S4 的选择，二阶精度），ZOH e^{ΔA}（对阶梯输入精确）。每种方法都把 A 的特征值 λ 映射为 Ā 的一个特征值。',
+      '把样本当作阶梯函数输入，在一个步长上积分：前向欧拉 Ā = I + ΔA，后向欧拉 (I − ΔA)⁻¹，双线性 (I − ΔA/2)⁻¹(I + ΔA/2)（S4 的选择，二阶精度），ZOH e^(ΔA)（对阶梯输入精确）。每种方法都把 A 的特征值 λ 映射为 Ā 的一个特征值。',
     'lessons.disc.schemes.try': '改变离散化方法和 Δ，观察 Ā 的特征值在单位圆内移动。',
     'lessons.disc.schemes.claim':
       'LegS N = {N}，Δ = {dt}，{disc}：Ā 的特征值 {got}；−1…−N 经映射得到 {want}（最大差 {err}）；谱半径 {rho}。',
@@ -253,10 +253,10 @@ export default {
 
     'lessons.disc.zoh.title': 'ZOH：对阶梯输入精确',
     'lessons.disc.zoh.text':
-      '输入在每一步内为常数时，常数变易法精确给出 Ā = e^{ΔA}，B̄ = A⁻¹(e^{ΔA} − I)B。它需要矩阵指数——只有 A 为对角阵时才便宜，这正是 Mamba 采用它的原因。',
+      '输入在每一步内为常数时，常数变易法精确给出 Ā = e^(ΔA)，B̄ = A⁻¹(e^(ΔA) − I)B。它需要矩阵指数——只有 A 为对角阵时才便宜，这正是 Mamba 采用它的原因。',
     'lessons.disc.zoh.try': '在 Δ = 0.1 时比较 ZOH 与双线性的 Ā 热图：几乎一样。',
     'lessons.disc.zoh.claim':
-      'LegS N = {N}，Δ = {dt}，{disc}：Ā 的特征值 {got}；e^{−Δj}：{want}（最大差 {err}）。',
+      'LegS N = {N}，Δ = {dt}，{disc}：Ā 的特征值 {got}；e^(−Δj)：{want}（最大差 {err}）。',
 
     'lessons.disc.equivariance.title': 'LegS 与 Δ 无关',
     'lessons.disc.equivariance.text':
@@ -267,14 +267,14 @@ export default {
 
     'lessons.disc.memory.title': '多项式衰减的记忆',
     'lessons.disc.memory.text':
-      '从第 m 步到第 n 步，LegS 的精确传播矩阵是 e^{(ln n − ln m)A}，特征值为 (m/n)^j：脉冲按 1/t 衰减，而不是指数衰减。S4 把同一个 A 放进线性时不变形式 x′ = Ax + Bu，每一步都按固定比例缩小——指数式遗忘。',
+      '从第 m 步到第 n 步，LegS 的精确传播矩阵是 e^((ln n − ln m)A)，特征值为 (m/n)^j：脉冲按 1/t 衰减，而不是指数衰减。S4 把同一个 A 放进线性时不变形式 x′ = Ax + Bu，每一步都按固定比例缩小——指数式遗忘。',
     'lessons.disc.memory.try': '观察脉冲的系数在热图中久久不散；再把测度切换为 LegT。',
     'lessons.disc.memory.claim':
       'N = {N}，t = 0 处的脉冲：L = 10, 100, 1000 时 L·‖x_L‖ 在 LegS 下为 {legs}（趋于平稳），在 Δ = {dt} 的线性时不变形式下为 {lti}（趋于零）。',
 
     'lessons.disc.fourier.title': '练习：傅里叶基',
     'lessons.disc.fourier.text':
-      '为什么用多项式？关键一步是把每个基函数的导数精确地写成基的组合——多项式可以，e^{2iπns} 不行。对全部历史用傅里叶基仍得到 x′ = (A/t)x + (B/t)u，A_nk = −n/(n−k)，A_nn = iπn − 1，但要先截断一个级数：复数、非三角——“留作练习”。',
+      '为什么用多项式？关键一步是把每个基函数的导数精确地写成基的组合——多项式可以，e^(2iπns) 不行。对全部历史用傅里叶基仍得到 x′ = (A/t)x + (B/t)u，A_nk = −n/(n−k)，A_nn = iπn − 1，但要先截断一个级数：复数、非三角——“留作练习”。',
     'lessons.disc.fourier.try': '在基函数面板里看 FouT 的滑动窗口傅里叶基，以及它的矩阵。',
     'lessons.disc.fourier.claim':
       '{size}×{size} 的全历史傅里叶矩阵：特征值实部从 {lo} 到 {hi}；虚部绝对值最大 {im}。',
@@ -288,7 +288,7 @@ export default {
 
     'lessons.s4.diagonalise.title': '为什么不直接对角化？',
     'lessons.s4.diagonalise.text':
-      '若 Ā 是对角阵，每个幂次都很简单。LegS 理论上可以对角化，但特征向量的数值跨度是指数级的：S4 给出的 V 含有 C(4i, 2i) ≈ 2^{4N/3} 这样的元素。在 float64 下，N 超过约 20 时特征向量就毫无用处。',
+      '若 Ā 是对角阵，每个幂次都很简单。LegS 理论上可以对角化，但特征向量的数值跨度是指数级的：S4 给出的 V 含有 C(4i, 2i) ≈ 2^(4N/3) 这样的元素。在 float64 下，N 超过约 20 时特征向量就毫无用处。',
     'lessons.s4.diagonalise.try': '把 N 调到 16 和 24，在特征值面板里读出条件数。',
     'lessons.s4.diagonalise.claim':
       'N = {N}：特征向量条件数 {cond}；i = {i} 时的元素 C(4i, 2i)：{binom}。',
@@ -308,7 +308,7 @@ export default {
 
     'lessons.s4.truncated.title': '截断的生成函数',
     'lessons.s4.truncated.text':
-      'Σ_{k<L} C Ā^k B̄ z^k = C(I − Ā^L)(I − zĀ)⁻¹B̄，在 z^L = 1 处这个因子是常数：直接训练 C̃ = C(I − Ā^L)。不做修正时，L 点变换给出的是混叠后的卷积核，超出 L 的尾部被卷回开头。',
+      'Σ_(k<L) C Ā^k B̄ z^k = C(I − Ā^L)(I − zĀ)⁻¹B̄，在 z^L = 1 处这个因子是常数：直接训练 C̃ = C(I − Ā^L)。不做修正时，L 点变换给出的是混叠后的卷积核，超出 L 的尾部被卷回开头。',
     'lessons.s4.truncated.try': '在卷积核面板中开关 C̃ 修正，观察 K 的开头。',
     'lessons.s4.truncated.claim':
       'N = {N}，Δ = {dt}：ρ(Ā) = {rho}，所以 L = {L} 时 ρ^L = {rhoL}——这就是没有 C̃ 时卷回部分的量级。',
@@ -335,7 +335,7 @@ export default {
 
     'lessons.rtf.statefree.title': '与状态无关的卷积核',
     'lessons.rtf.statefree.text':
-      '在 z = e^{−2iπl/L} 处，分子和分母都是补零系数的 FFT：K = iFFT(FFT(b)/FFT(1, a))，代价 O(L log L)，与状态大小无关。对给定的 (a, b)，这是混叠后的响应；把 b 理解为 b̃ = b(I − A^L) 就变得精确。',
+      '在 z = e^(−2iπl/L) 处，分子和分母都是补零系数的 FFT：K = iFFT(FFT(b)/FFT(1, a))，代价 O(L log L)，与状态大小无关。对给定的 (a, b)，这是混叠后的响应；把 b 理解为 b̃ = b(I − A^L) 就变得精确。',
     'lessons.rtf.statefree.try': '增大 L：超出 L 的尾部衰减，混叠随之减小。',
     'lessons.rtf.statefree.claim':
       'L = {L}：FFT 卷积核与真实脉冲响应在第 1…L−1 个系数上相差 {aliased}（混叠），用 b̃ 后相差 {corrected}。',
@@ -347,7 +347,7 @@ export default {
 
     'lessons.rtf.companion.title': '用友矩阵做推理',
     'lessons.rtf.companion.text':
-      '要把 RTF 当作递归运行，取友矩阵（第一行为 −a，对角线下方为 1），B̄ = e₁，C = b：它的特征多项式就是 a 对应的多项式，每步只需 O(n)：x ← (u − ⟨a, x⟩, x₀, …, x_{n−2})。',
+      '要把 RTF 当作递归运行，取友矩阵（第一行为 −a，对角线下方为 1），B̄ = e₁，C = b：它的特征多项式就是 a 对应的多项式，每步只需 O(n)：x ← (u − ⟨a, x⟩, x₀, …, x_(n−2))。',
     'lessons.rtf.companion.try': '在 RTF 面板中编辑 a 或 b；友矩阵检验始终在舍入误差水平。',
     'lessons.rtf.companion.claim':
       'n = {n}：友矩阵实现的卷积核与脉冲响应 h₁…h_L（L = {L}）相差 {err}。',
