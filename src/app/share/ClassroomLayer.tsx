@@ -5,12 +5,10 @@
  */
 import { useEffect } from 'react';
 import { useT } from '../../state/i18n';
-import { PARAM_NAMES, schema, type ControlKey } from '../../state/schema';
+import { type ControlKey } from '../../state/schema';
 import { useParams } from '../../state/store';
 import { applyLocks, hidingCss } from './classroom';
-
-const labelOf = (key: ControlKey): string =>
-  schema[PARAM_NAMES.find((n) => schema[n].key === key) ?? 'N'].label;
+import { controlLabel } from './labels';
 
 export function ClassroomLayer() {
   const t = useT();
@@ -20,13 +18,14 @@ export function ClassroomLayer() {
     lock: p.lock,
   }));
   const css = hidingCss(hc, hp);
-  const title = (k: ControlKey) => t('teach.locked', { label: labelOf(k) });
+  const title = (k: ControlKey) => t('teach.locked', { label: controlLabel(t, k) });
   const lockKey = lock.join(',');
   const titleKey = title('N');
 
   useEffect(() => {
     const keys = lockKey ? (lockKey.split(',') as ControlKey[]) : [];
-    const run = () => applyLocks(document, keys, (k) => t('teach.locked', { label: labelOf(k) }));
+    const run = () =>
+      applyLocks(document, keys, (k) => t('teach.locked', { label: controlLabel(t, k) }));
     run();
     if (!keys.length) return;
     let queued = false;

@@ -10,20 +10,16 @@ import { encode } from '../../state/url';
 import {
   CONTROL_KEYS,
   PANEL_IDS,
-  PARAM_NAMES,
-  schema,
   type ControlKey,
   type PanelId,
   type Params,
 } from '../../state/schema';
 import { lab, useParams } from '../../state/store';
 import { CHAPTERS, chapterOf, stepIndex, type ChapterId } from '../lessons/chapters';
+import { controlLabel } from './labels';
 import { QrCode } from './QrCode';
 
 export const linkOf = (p: Params): string => `${location.origin}${location.pathname}?${encode(p)}`;
-
-const labelOf = (key: ControlKey): string =>
-  schema[PARAM_NAMES.find((n) => schema[n].key === key) ?? 'N'].label;
 
 interface Classroom {
   hc: ControlKey[];
@@ -144,7 +140,7 @@ function ShareBody() {
   const classroom = linkOf(classroomParams(params, c));
   const chapter = chapterOf(c.lesson);
   const set = (patch: Partial<Classroom>) => setC((old) => ({ ...old, ...patch }));
-  const control = (k: ControlKey) => `${labelOf(k)} (${k})`;
+  const control = (k: ControlKey) => `${controlLabel(t, k)} (${k})`;
   return (
     <>
       <p className="share-help">{t('teach.share.help')}</p>

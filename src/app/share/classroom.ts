@@ -50,7 +50,8 @@ export function hidingCss(controls: readonly ControlKey[], panels: readonly Pane
  */
 export function presenterCss(panel: PanelId | null, controls: readonly ControlKey[]): string {
   if (!panel) return '';
-  const hideControls = CONTROL_KEYS.filter((k) => !controls.includes(k));
+  // The language switch stays: a presenter may change language mid-lesson.
+  const hideControls = CONTROL_KEYS.filter((k) => !controls.includes(k) && k !== 'lang');
   const hidePanels = PANEL_IDS.filter((p) => p !== panel);
   return hidingCss(hideControls, hidePanels);
 }
