@@ -232,17 +232,17 @@ test('rtf: the aliasing fixed by b̃ and the Montel numbers match the core', asy
   await expect(page.getByTestId('lesson-claim')).toContainText('Σ|a_i| = 1.265');
 });
 
-test('every step of every chapter shows its words and, where it makes a claim, finite numbers', async ({
-  page,
-}) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  for (const [lesson, steps] of [
-    ['hippo', 6],
-    ['disc', 6],
-    ['s4', 7],
-    ['rtf', 6],
-  ] as const) {
+for (const [lesson, steps] of [
+  ['hippo', 6],
+  ['disc', 6],
+  ['s4', 7],
+  ['rtf', 6],
+] as const) {
+  test(`${lesson}: every step shows its words and, where it makes a claim, finite numbers`, async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`/?v=1&ls=${lesson}`);
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     for (let k = 1; k <= steps; k++) {
@@ -262,9 +262,11 @@ test('every step of every chapter shows its words and, where it makes a claim, f
       expect(v.length, `${lesson} ${k}`).toBeGreaterThan(0);
       expect(v.every(Number.isFinite), `${lesson} ${k}: ${v}`).toBe(true);
     }
-  }
-  expect(errors).toEqual([]);
-});
+    // The last step: Next is disabled and the keyboard stays put.
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    expect(errors).toEqual([]);
+  });
+}
 
 test('lessons in 简体中文 (lang=zh): the words are Chinese, the numbers the same', async ({
   page,
