@@ -148,6 +148,14 @@ test('a classroom link hides controls and panels, locks parameters and opens a l
   const a = student.locator('input[data-param="a"]');
   await a.scrollIntoViewIfNeeded();
   await expect(a).toBeDisabled();
+  // Poles (a) cannot be dragged; zeros (b, not locked) can.
+  const pointer = (sel: string) =>
+    student
+      .locator(sel)
+      .first()
+      .evaluate((el) => getComputedStyle(el).pointerEvents);
+  expect(await pointer('[data-panel="rtf"] .pole-handle')).toBe('none');
+  expect(await pointer('[data-panel="rtf"] .zero-handle')).not.toBe('none');
   await expect(student.locator('select[data-param="d"]')).toBeEnabled();
   // The lesson is open at step 2 with that step's parameters.
   const bar = student.getByTestId('lesson-bar');

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useT } from '../../state/i18n';
 import { type ControlKey } from '../../state/schema';
 import { useParams } from '../../state/store';
-import { applyLocks, hidingCss } from './classroom';
+import { applyLocks, hidingCss, lockCss } from './classroom';
 import { controlLabel } from './labels';
 
 export function ClassroomLayer() {
@@ -17,7 +17,7 @@ export function ClassroomLayer() {
     hp: p.hidePanels,
     lock: p.lock,
   }));
-  const css = hidingCss(hc, hp);
+  const css = [hidingCss(hc, hp), lockCss(lock)].filter(Boolean).join('\n');
   const title = (k: ControlKey) => t('teach.locked', { label: controlLabel(t, k) });
   const lockKey = lock.join(',');
   const titleKey = title('N');

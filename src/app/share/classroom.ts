@@ -4,6 +4,9 @@
  * element carrying their `data-param` disabled, marked `data-locked` and titled "locked by the
  * teacher".
  *
+ * Pointer drags of RTF poles and zeros are switched off with `a` and `b` (drawing a signal needs
+ * the draw-mode button, which `draw` locks); the keyboard on a focused pole handle is not.
+ *
  * A lock is a classroom convenience, not a security boundary: it disables the controls, while
  * lesson steps and `window.ssmLab.setParams` still set any parameter (the teacher chose the
  * lesson; scripts and tests keep full access).
@@ -54,6 +57,18 @@ export function presenterCss(panel: PanelId | null, controls: readonly ControlKe
   const hideControls = CONTROL_KEYS.filter((k) => !controls.includes(k) && k !== 'lang');
   const hidePanels = PANEL_IDS.filter((p) => p !== panel);
   return hidingCss(hideControls, hidePanels);
+}
+
+/** Direct manipulation in panels that sets a locked parameter: pointer input is switched off. */
+const DRAGS: Partial<Record<ControlKey, string>> = {
+  a: '[data-panel="rtf"] .pole-handle',
+  b: '[data-panel="rtf"] .zero-handle',
+};
+
+/** CSS that stops pointer drags of locked parameters (drawing needs the draw-mode button, locked with `draw`). */
+export function lockCss(keys: readonly ControlKey[]): string {
+  const sels = keys.flatMap((k) => DRAGS[k] ?? []);
+  return sels.length ? `${sels.join(',\n')} { pointer-events: none !important; }` : '';
 }
 
 const FORM = new Set(['INPUT', 'SELECT', 'BUTTON', 'TEXTAREA']);
