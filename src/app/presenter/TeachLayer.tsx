@@ -13,6 +13,7 @@ import { moveStep } from '../lessons/navigation';
 import { presenterCss } from '../share/classroom';
 import { ClassroomLayer } from '../share/ClassroomLayer';
 import { ShareButton } from '../share/ShareDialog';
+import { useSheet } from '../share/sheet';
 import { PresenterButton } from './PresenterButton';
 import './presenter.css';
 import '../lessons/lessons.css';
@@ -68,11 +69,10 @@ function PresenterStyle() {
     document.documentElement.classList.toggle('presenter', presenter);
     return () => document.documentElement.classList.remove('presenter');
   }, [presenter]);
-  if (!presenter) return null;
   const chapter = chapterOf(lesson);
-  const s = chapter ? chapter.steps[stepIndex(chapter, step)] : undefined;
-  const css = s ? presenterCss(s.panel, s.controls) : '';
-  return css ? <style data-testid="presenter-style">{css}</style> : null;
+  const s = presenter && chapter ? chapter.steps[stepIndex(chapter, step)] : undefined;
+  useSheet(s ? presenterCss(s.panel, s.controls) : '');
+  return null;
 }
 
 export function TeachLayer() {

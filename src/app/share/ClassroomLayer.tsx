@@ -9,6 +9,7 @@ import { type ControlKey } from '../../state/schema';
 import { useParams } from '../../state/store';
 import { applyLocks, hidingCss, lockCss } from './classroom';
 import { controlLabel } from './labels';
+import { useSheet } from './sheet';
 
 export function ClassroomLayer() {
   const t = useT();
@@ -17,7 +18,7 @@ export function ClassroomLayer() {
     hp: p.hidePanels,
     lock: p.lock,
   }));
-  const css = [hidingCss(hc, hp), lockCss(lock)].filter(Boolean).join('\n');
+  useSheet([hidingCss(hc, hp), lockCss(lock)].filter(Boolean).join('\n'));
   const title = (k: ControlKey) => t('teach.locked', { label: controlLabel(t, k) });
   const lockKey = lock.join(',');
   const titleKey = title('N');
@@ -51,5 +52,5 @@ export function ClassroomLayer() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lockKey, titleKey]);
 
-  return css ? <style data-testid="classroom-style">{css}</style> : null;
+  return null;
 }
