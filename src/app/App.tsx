@@ -16,6 +16,7 @@ import { SignalPanel } from '../panels/signal/SignalPanel';
 import { setUi, useUi } from '../state/store';
 import { Controls } from './Controls';
 import { FileMenu } from './export/FileMenu';
+import { TeachLayer, TeachTools } from './presenter/TeachLayer';
 import { TimeBar } from './TimeBar';
 
 const CHAPTERS = [
@@ -75,6 +76,7 @@ export function App() {
         <span className="spacer" />
         <FileMenu />
         <BackendBadge />
+        <TeachTools />
       </header>
       <Controls>
         <TimeBar />
@@ -144,6 +146,7 @@ export function App() {
           </div>
         </section>
       </main>
+      <TeachLayer />
     </>
   );
 }

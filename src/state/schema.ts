@@ -37,12 +37,60 @@ export interface SamplesField extends Base<number[]> {
   kind: 'samples';
   maxLength: number;
 }
-export type Field = EnumField | NumberField | BoolField | ArrayField | SamplesField;
+/**
+ * A set of ids drawn from `options` (classroom links: hidden controls and panels, locks). Stored
+ * in the options' order without repeats, so one set has one spelling in the URL.
+ */
+export interface SetField<T extends string = string> extends Base<T[]> {
+  kind: 'set';
+  options: readonly T[];
+}
+export type Field = EnumField | NumberField | BoolField | ArrayField | SamplesField | SetField;
 
 export const MEASURE_OPTIONS = ['legs', 'legt', 'lmu', 'lagt', 'fout'] as const;
 export const DISC_OPTIONS = ['forward', 'backward', 'bilinear', 'zoh'] as const;
 export const SIGNAL_OPTIONS = [...SIGNAL_PRESETS, 'drawn'] as const;
 export const LANG_OPTIONS = ['en', 'zh'] as const;
+/** Lesson chapters (src/app/lessons): none, then the four posts of the series. */
+export const LESSON_OPTIONS = ['none', 'hippo', 'disc', 's4', 'rtf'] as const;
+/** Most steps a chapter may have (the step parameter's range). */
+export const MAX_LESSON_STEPS = 10;
+/** The panel ids (DESIGN §7), in page order. */
+export const PANEL_IDS = [
+  'signal',
+  'basis',
+  'coefficients',
+  'matrices',
+  'eigenvalues',
+  'kernel',
+  'frequency',
+  'equivalence',
+  'rtf',
+  'performance',
+] as const;
+/** URL keys of the parameters that have a control in the page (a classroom link hides or locks these). */
+export const CONTROL_KEYS = [
+  'm',
+  'N',
+  'th',
+  'dt',
+  'd',
+  'L',
+  'sig',
+  't',
+  'sp',
+  'seed',
+  'norm',
+  'rc',
+  'ct',
+  'a',
+  'b',
+  'h0',
+  'draw',
+  'lang',
+] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+export type ControlKey = (typeof CONTROL_KEYS)[number];
 
 export const schema = {
   measure: {
@@ -206,6 +254,54 @@ export const schema = {
     label: 'Language',
     help: 'English or 简体中文',
   } as EnumField<(typeof LANG_OPTIONS)[number]>,
+  lesson: {
+    kind: 'enum',
+    key: 'ls',
+    default: 'none',
+    options: LESSON_OPTIONS,
+    label: 'Lesson',
+    help: 'Open a lesson chapter: hippo, disc, s4 or rtf',
+  } as EnumField<(typeof LESSON_OPTIONS)[number]>,
+  step: {
+    kind: 'int',
+    key: 'st',
+    default: 1,
+    min: 1,
+    max: MAX_LESSON_STEPS,
+    label: 'Step',
+    help: `Step of the lesson (1–${MAX_LESSON_STEPS}; past a chapter's last step, its last step)`,
+  } as NumberField,
+  presenter: {
+    kind: 'bool',
+    key: 'pm',
+    default: false,
+    label: 'Presenter mode',
+    help: 'Large type, high contrast, only what the lesson step needs',
+  } as BoolField,
+  hideControls: {
+    kind: 'set',
+    key: 'hc',
+    default: [],
+    options: CONTROL_KEYS,
+    label: 'Hidden controls',
+    help: 'Controls a classroom link hides (their URL keys)',
+  } as SetField<ControlKey>,
+  hidePanels: {
+    kind: 'set',
+    key: 'hp',
+    default: [],
+    options: PANEL_IDS,
+    label: 'Hidden panels',
+    help: 'Panels a classroom link hides',
+  } as SetField<PanelId>,
+  lock: {
+    kind: 'set',
+    key: 'lock',
+    default: [],
+    options: CONTROL_KEYS,
+    label: 'Locked parameters',
+    help: 'Parameters a classroom link locks: their controls are disabled',
+  } as SetField<ControlKey>,
 } as const;
 
 export type Schema = typeof schema;
@@ -213,11 +309,13 @@ export type ParamName = keyof Schema;
 type ValueOf<F> =
   F extends EnumField<infer T>
     ? T
-    : F extends BoolField
-      ? boolean
-      : F extends NumberField
-        ? number
-        : number[];
+    : F extends SetField<infer S>
+      ? S[]
+      : F extends BoolField
+        ? boolean
+        : F extends NumberField
+          ? number
+          : number[];
 export type Params = { -readonly [K in ParamName]: ValueOf<Schema[K]> };
 
 export const PARAM_NAMES = Object.keys(schema) as ParamName[];

@@ -66,6 +66,12 @@ export function coerce<K extends ParamName>(name: K, value: unknown): Params[K] 
         ? (xs.map((x) => clamp(x, f.min, f.max)) as Params[K])
         : undefined;
     }
+    case 'set': {
+      // Any order, repeats allowed; an id outside the options rejects the value.
+      const options = f.options as readonly unknown[];
+      if (!Array.isArray(value) || !value.every((v) => options.includes(v))) return undefined;
+      return options.filter((o) => value.includes(o)) as Params[K];
+    }
     case 'samples': {
       if (!Array.isArray(value) || value.length > f.maxLength) return undefined;
       const xs = value.map(Number);

@@ -93,6 +93,15 @@ function validityErrors(p: Params): string[] {
       case 'samples':
         ok = Array.isArray(v) && v.length <= f.maxLength && v.every((x) => finiteIn(x, -10, 10));
         break;
+      case 'set':
+        // A subset of the options, in their order, without repeats.
+        ok =
+          Array.isArray(v) &&
+          identical(
+            v,
+            f.options.filter((o) => (v as unknown[]).includes(o)),
+          );
+        break;
     }
     if (!ok) errors.push(`${name}: ${show(v)} is not a valid ${f.kind}`);
   }
@@ -162,6 +171,9 @@ function fieldArb(name: ParamName, exact: boolean, maxSamples: number): fc.Arbit
     case 'samples':
       value = samplesArb(Math.min(maxSamples, f.maxLength));
       break;
+    case 'set':
+      value = fc.subarray([...f.options]);
+      break;
   }
   // Defaults often, so that links leave keys out.
   return fc.oneof(
@@ -220,12 +232,15 @@ describe(`URL round trip (fast-check, seed ${SEED})`, () => {
         for (const name of PARAM_NAMES) {
           const got = params[name];
           const want = p[name];
-          if (typeof want === 'number') {
+          if (fieldOf(name).kind === 'set') {
+            expect(got).toEqual(want);
+          } else if (typeof want === 'number') {
             if (!close(got as number, want))
               throw new Error(`${name}: got ${show(got)}, expected ${show(want)}, tol 1e-11`);
           } else if (Array.isArray(want)) {
             const g = got as number[];
-            if (g.length !== want.length || want.some((x, i) => !close(g[i]!, x)))
+            const w = want as number[];
+            if (g.length !== w.length || w.some((x, i) => !close(g[i]!, x)))
               throw new Error(`${name}: got ${show(got)}, expected ${show(want)}, tol 1e-11`);
           } else {
             expect(got).toBe(want);
@@ -295,6 +310,15 @@ function oracle(search: string): { need: string[]; params: Params } {
       case 'array': {
         const xs = raw.split(',').map(num);
         meant = xs.every(Number.isFinite) ? xs : undefined;
+        break;
+      }
+      case 'set': {
+        // Any order and repeats name the same set; an unknown id is a fix.
+        const ids = raw === '' ? [] : raw.split(',');
+        const known = f.options.filter((o) => ids.includes(o));
+        if (ids.some((id) => !(f.options as readonly string[]).includes(id)))
+          need.push(`(${f.key})`);
+        meant = known;
         break;
       }
       case 'samples': {
@@ -412,7 +436,25 @@ const longText = fc
   )
   .map(([n, unit]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
 
+/** Comma-joined ids: known ones of every set field, near misses and junk, repeated and reordered. */
+const setText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        ...PARAM_NAMES.flatMap((n) => {
+          const f = fieldOf(n);
+          return f.kind === 'set' ? [...f.options] : [];
+        }),
+      ),
+      fc.constantFrom('', ' N', 'n', 'SIGNAL', 'rtf ', '__proto__', 'toString', 'lang,'),
+      fc.string({ maxLength: 6 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((ids) => ids.join(','));
+
 const valueArb = fc.oneof(
+  { weight: 2, arbitrary: setText },
   { weight: 4, arbitrary: numberJunk },
   { weight: 3, arbitrary: numberText },
   { weight: 3, arbitrary: enumText },
@@ -509,6 +551,9 @@ describe(`URL fuzz (fast-check, seed ${SEED})`, () => {
     ],
     ['both delta and dt in an old link', '?delta=0.5&dt=0.2'],
     ['a drawn signal that is missing', '?v=1&sig=drawn'],
+    ['a set in any order, with repeats', '?v=1&hc=th,N,N&hp=rtf,signal&lock=m'],
+    ['a set with unknown and empty ids', '?v=1&hc=N,,zz&hp=Signal&lock=__proto__'],
+    ['an empty set', '?v=1&hc=&hp=&lock='],
     ['a link longer than the cap', `?v=1&N=8&zz=${'9'.repeat(MAX_QUERY_CHARS)}&L=64`],
   ])('%s', (_name, search) => checkDecode(search));
 
@@ -660,5 +705,29 @@ describe('a drawn signal of 512 samples fits a link under 2,000 characters', () 
     expect(decode(q)).toEqual({ params: p, notices: [] });
     if (lengths.length === cases.length)
       console.info(`URL lengths (query):\n  ${lengths.join('\n  ')}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sets of ids (classroom links)
+
+describe('set fields: hidden controls and panels, locks', () => {
+  it('a set is written in the options’ order, and reads back in any order without a notice', () => {
+    const p: Params = { ...defaultParams(), hideControls: ['N', 'th'], hidePanels: ['rtf'] };
+    expect(encode(p)).toBe('v=1&hc=N%2Cth&hp=rtf');
+    expect(decode('?v=1&hc=th,N,th&hp=rtf')).toEqual({ params: p, notices: [] });
+  });
+  it('unknown ids are dropped and named in a notice; the known ones are kept', () => {
+    const { params, notices } = decode('?v=1&lock=m,bogus,N&hp=Signal');
+    expect(params.lock).toEqual(['m', 'N']);
+    expect(params.hidePanels).toEqual([]);
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(/Locked parameters \(lock\): unknown id “bogus” ignored/);
+    expect(notices[1]).toMatch(/Hidden panels \(hp\): unknown id “Signal” ignored/);
+  });
+  it('coerce accepts a set in any order and rejects an unknown id', () => {
+    expect(coerce('hidePanels', ['rtf', 'signal', 'rtf'])).toEqual(['signal', 'rtf']);
+    expect(coerce('lock', ['m', 'nope'])).toBeUndefined();
+    expect(coerce('lock', 'm')).toBeUndefined();
   });
 });

@@ -59,6 +59,8 @@ function encodeValue(f: Field, v: unknown): string {
   switch (f.kind) {
     case 'bool':
       return v ? '1' : '0';
+    case 'set':
+      return (v as string[]).join(',');
     case 'array':
       return (v as number[]).map((x) => String(+x.toPrecision(12))).join(',');
     case 'samples':
@@ -139,6 +141,21 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
         return parts.map((x) => clamp(x, f.min, f.max));
       }
       return parts;
+    }
+    case 'set': {
+      // Sets are read in any order and with repeats; stored in the options' order.
+      const ids = raw === '' ? [] : raw.split(',');
+      const unknown = ids.filter((id) => !(f.options as readonly string[]).includes(id));
+      if (unknown.length)
+        notices.push(
+          `${label}: unknown ${unknown.length === 1 ? 'id' : 'ids'} ${unknown
+            .slice(0, 5)
+            .map((id) => `“${id.slice(0, 20)}”`)
+            .join(
+              ', ',
+            )}${unknown.length > 5 ? ' …' : ''} ignored (known: ${f.options.join(', ')}).`,
+        );
+      return f.options.filter((o) => ids.includes(o));
     }
     case 'samples': {
       if (raw.length > MAX_SAMPLES_CHARS) return fallback('the drawn signal is too long');
