@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { memoryCheck, type MemoryReport } from '../e2e/support/memory';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4180;
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
         '--disable-component-update',
         '--disable-sync',
         '--no-sandbox',
+        '--enable-precise-memory-info',
       ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -136,6 +138,29 @@ async function main(): Promise<void> {
     const rows = (await page.evaluate(() =>
       (window.ssmLab.bench as (s?: unknown) => Promise<unknown>)(),
     )) as Row[];
+
+    // Memory (issue [E] 3): 1,000 parameter changes and 10 minutes of playback on a fresh page
+    // (`--memory-minutes=<m>` changes the playback; `--memory-minutes=0` skips the check).
+    const memArg = process.argv.find((a) => a.startsWith('--memory-minutes='));
+    const memMinutes = memArg ? Number(memArg.split('=')[1]) : 10;
+    let memory: MemoryReport | null = null;
+    if (memMinutes > 0) {
+      console.log(`memory: 1000 parameter changes, then ${memMinutes} min of playback …`);
+      const mpage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await mpage.goto(URL);
+      await mpage
+        .waitForFunction(() => window.ssmLab?.backend().name === 'webgpu', null, {
+          timeout: 60_000,
+        })
+        .catch(() => {});
+      memory = await memoryCheck(mpage, {
+        changes: 1000,
+        playbackMs: memMinutes * 60_000,
+        samples: Math.max(1, Math.round(memMinutes)),
+        log: (s) => console.log(`  ${s}`),
+      });
+      await mpage.close();
+    }
     await browser.close();
 
     const js = initialJsGzip();
@@ -198,6 +223,12 @@ async function main(): Promise<void> {
     console.log(
       `load: first panel drawn ${fmtMs(firstPanelMs)} ms after navigation start (wall ${wallFirstPanel} ms); initial JS ${(js.bytes / 1024).toFixed(1)} KiB gzip in ${js.files.length} file(s)`,
     );
+    if (memory) {
+      const pct = (x: number | null) => (x === null ? 'n/a' : `${((x - 1) * 100).toFixed(1)} %`);
+      console.log(
+        `memory (${memory.backend}): worst growth after warm-up — JS heap ${pct(memory.worst.jsHeap)}, tf.memory ${pct(memory.worst.tfBytes)}, GPU buffers ${pct(memory.worst.gpuBuffers)} (limit 10 %): ${memory.flat ? 'flat' : 'NOT FLAT'}`,
+      );
+    }
     const out = join(root, 'bench/results.json');
     writeFileSync(
       out,
@@ -209,6 +240,7 @@ async function main(): Promise<void> {
           load: { firstPanelMs, wallFirstPanel, initialJsGzipBytes: js.bytes, files: js.files },
           targets,
           rows,
+          ...(memory ? { memory } : {}),
         },
         null,
         2,
