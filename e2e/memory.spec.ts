@@ -10,7 +10,7 @@ import { memoryCheck } from './support/memory';
 test('1,000 parameter changes and 60 s of playback leave the heap and GPU memory flat', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
@@ -19,7 +19,12 @@ test('1,000 parameter changes and 60 s of playback leave the heap and GPU memory
   });
   // performance.memory is quantised to ~100 kB buckets unless Chromium has
   // --enable-precise-memory-info (playwright.config.ts passes it).
-  const r = await memoryCheck(page, { changes: 1000, playbackMs: 60_000, samples: 2 });
+  const r = await memoryCheck(page, {
+    changes: 1000,
+    playbackMs: 60_000,
+    samples: 2,
+    log: (s) => console.log(s),
+  });
   for (const x of r.readings)
     console.log(
       `${x.label.padEnd(34)} heap ${(x.jsHeapBytes / 2 ** 20).toFixed(2)} MiB, tf ${x.tfBytes ?? '—'} B / ${x.tfTensors ?? '—'} tensors, GPU buffers ${x.gpuBuffers}`,

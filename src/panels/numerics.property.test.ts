@@ -35,7 +35,12 @@ import {
   unwrap,
   type KernelInputs,
 } from '../state/derived.kernels';
-import { eigDiscreteOf, legsStatesJob, legtStatesJob, runDeferredNow } from '../state/derived.memory';
+import {
+  eigDiscreteOf,
+  legsStatesJob,
+  legtStatesJob,
+  runDeferredNow,
+} from '../state/derived.memory';
 import {
   companionCheckOf,
   currentDiscrete,
@@ -75,7 +80,14 @@ import {
 } from './eigenvalues/eigenvalues.model';
 import { compare, envelopePath, equivalenceRun } from './equivalence/equivalence.model';
 import { dbDomain, phaseDomain, readoutsOf, responsePath, toDb } from './frequency/frequency.model';
-import { columnMax, decimate, kernelDomain, kernelRow, logError, polyline } from './kernel/kernel.model';
+import {
+  columnMax,
+  decimate,
+  kernelDomain,
+  kernelRow,
+  logError,
+  polyline,
+} from './kernel/kernel.model';
 import { allFinite, frobenius, maxAbs as matMaxAbs } from './matrices/matrices.model';
 import {
   errorPath,
@@ -312,7 +324,12 @@ function kernelPanels(p: Omit<Params, 'speed' | 'lang'>, failures: string[]): vo
     if (naive) curves.push(columnMax(logError(K, naive), WIDTH));
   }
   drawn(failures, 'kernel', alias.error, { yDom, curves, wrap: alias.wrap });
-  drawn(failures, 'kernel rows', null, rows.map((r) => r.state));
+  drawn(
+    failures,
+    'kernel rows',
+    null,
+    rows.map((r) => r.state),
+  );
   // Frequency panel.
   for (const scale of ['log', 'linear'] as const) {
     const tf = transferOf(p.measure, p.N, p.theta, p.normalization, p.seed);
@@ -341,9 +358,7 @@ function kernelPanels(p: Omit<Params, 'speed' | 'lang'>, failures: string[]): vo
     const e = equivalenceRun(d, u);
     const ys = scaleLinear().domain([-1, 1]).range([100, 0]);
     const xs = (k: number) => k;
-    const paths = e.problem
-      ? []
-      : [envelopePath(e.yRec, xs, ys), envelopePath(e.yConv, xs, ys)];
+    const paths = e.problem ? [] : [envelopePath(e.yRec, xs, ys), envelopePath(e.yConv, xs, ys)];
     drawn(failures, 'equivalence', e.problem, { paths, cmp: e.cmp && compare(e.yRec, e.yConv) });
   }
 }

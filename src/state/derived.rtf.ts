@@ -28,6 +28,7 @@ import {
 } from '../core/index';
 import { continuousOf, discreteOf, readoutOf, type Disc } from './derived';
 import { memo } from './memo';
+import { firstNonFinite, labWarning, type LabWarning } from './warnings';
 
 /** The lab's coefficient range (schema: rtfA, rtfB, rtfH0 ∈ [−100, 100]). */
 export const RTF_COEF_LIMIT = 100;
@@ -131,6 +132,9 @@ export interface RtfKernels {
   corrected: Float64Array | null;
   /** Plain-words reason when the FFT kernel cannot be formed (e.g. a pole on the unit circle). */
   error: string | null;
+  /** The exact response overflows float64 (a pole outside the unit circle, large L): nothing
+   * finite to draw for it, so the panel keeps its last good view. */
+  warning: LabWarning | null;
 }
 
 /** Turns a core RangeError into words for the panel. */
@@ -160,7 +164,19 @@ export const rtfKernelsOf = memo(
       // b̃ can overflow for far-out poles while the plain kernel is fine: keep what we have.
       if (fft && !corrected) bTilde = null;
     }
-    return { L, convention, exact, h, fft, bTilde, corrected, error };
+    const k = firstNonFinite(h);
+    let warning: LabWarning | null = null;
+    if (k >= 0) {
+      const poles = polyRoots(sys.a);
+      let radius = 0;
+      for (let i = 0; i < poles.re.length; i++)
+        radius = Math.max(radius, Math.hypot(poles.re[i]!, poles.im[i]!));
+      warning = labWarning('faults.rtfOverflow', {
+        k: convention === 'blog' ? Math.max(0, k - 1) : k,
+        radius: radius.toPrecision(4),
+      });
+    }
+    return { L, convention, exact, h, fft, bTilde, corrected, error, warning };
   },
 );
 

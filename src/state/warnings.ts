@@ -15,9 +15,7 @@ export function labWarning(key: string, vars?: Vars): LabWarning {
 }
 
 export function isWarning(x: unknown): x is LabWarning {
-  return (
-    typeof x === 'object' && x !== null && typeof (x as { key?: unknown }).key === 'string'
-  );
+  return typeof x === 'object' && x !== null && typeof (x as { key?: unknown }).key === 'string';
 }
 
 /** Index of the first non-finite entry, or −1. */

@@ -19,7 +19,7 @@ import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState
 import { signalOf, statesOf } from '../../state/derived';
 import { lab, setUi, useParams, useUi } from '../../state/store';
 import { extent, M, plotGroup, useWidth, type G } from '../chart';
-import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { Equation, fmt, LabWarningView, Panel, Readouts, tex, Warning } from '../Panel';
 import {
   blowUpWarning,
   basisGrid,
@@ -702,7 +702,7 @@ export function BasisPanel() {
           input u
         </span>
       </div>
-      {st.warning && <Warning>{st.warning}</Warning>}
+      {st.warning && <LabWarningView warning={st.warning} />}
       {huge && <Warning>{huge}</Warning>}
       <div className="plot basis-main" ref={boxRef}>
         <canvas

@@ -8,7 +8,17 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { lab, setParams, useParams } from '../../state/store';
 import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
-import { Equation, fmt, markFirstPanel, Panel, Readouts, tex, Warning } from '../Panel';
+import {
+  Equation,
+  fmt,
+  LabWarningView,
+  LastGoodView,
+  markFirstPanel,
+  Panel,
+  Readouts,
+  tex,
+  useLastGood,
+} from '../Panel';
 import { memoryView } from './signal.model';
 
 const DRAW_POINTS = 512;
@@ -42,6 +52,12 @@ export function SignalPanel() {
     () => memoryView(p.measure, p.normalization, p.theta, p.dt, u, st.X, st.N, k),
     [p.measure, p.normalization, p.theta, p.dt, u, st, k],
   );
+  // Blown-up states have nothing finite to draw: the plot keeps its last good drawing, dimmed.
+  const live = useMemo(
+    () => ({ u, st, view, L: p.L, dt: p.dt, measure: p.measure }),
+    [u, st, view, p.L, p.dt, p.measure],
+  );
+  const { value: shown, stale } = useLastGood(live, !st.warning);
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const W = useWidth(boxRef);
@@ -50,9 +66,10 @@ export function SignalPanel() {
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
+    const { u, st, view } = shown;
     const innerW = W - M.left - M.right;
     const innerH = H - M.top - M.bottom;
-    const T = p.L * p.dt;
+    const T = shown.L * shown.dt;
     const x = scaleLinear().domain([0, T]).range([0, innerW]);
     const y = scaleLinear()
       .domain(extent(u, st.warning ? [] : view.recon))
@@ -69,8 +86,8 @@ export function SignalPanel() {
       .attr('width', Math.max(0, x(view.end) - x(Math.max(0, view.start))))
       .attr('y', 0)
       .attr('height', innerH)
-      .attr('fill', p.measure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
-    drawAxes(g, x, y, { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: 'u(t)' }, { w: W, h: H });
+      .attr('fill', shown.measure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
+    drawAxes(g, x, y, { x: `time t  (Δ = ${fmt(shown.dt, 3)})`, y: 'u(t)' }, { w: W, h: H });
     const path = line().defined((d) => Number.isFinite(d[1]));
     const rpts: [number, number][] = st.warning
       ? []
@@ -86,9 +103,9 @@ export function SignalPanel() {
       .attr('stroke-width', 3)
       .attr('stroke-opacity', 0.85)
       .attr('d', path(rpts));
-    const step = Math.max(1, Math.floor(p.L / 2000));
+    const step = Math.max(1, Math.floor(shown.L / 2000));
     const pts: [number, number][] = [];
-    for (let j = 0; j < p.L; j += step) pts.push([x(j * p.dt), y(u[j]!)]);
+    for (let j = 0; j < shown.L; j += step) pts.push([x(j * shown.dt), y(u[j]!)]);
     g.selectAll<SVGPathElement, null>('path.signal')
       .data([null])
       .join('path')
@@ -155,7 +172,7 @@ export function SignalPanel() {
       node.removeEventListener('pointerdown', down);
       node.removeEventListener('pointermove', move);
     };
-  }, [u, st, view, p.L, p.dt, p.measure, drawMode, W]);
+  }, [shown, drawMode, W]);
 
   const windowTex =
     p.measure === 'legs'
@@ -193,24 +210,26 @@ export function SignalPanel() {
           ✎ {drawMode ? 'Drawing… (click to stop)' : 'Draw'}
         </button>
       </div>
-      {st.warning && <Warning>{st.warning}</Warning>}
-      <div className="plot" ref={boxRef}>
-        <svg
-          ref={svgRef}
-          width={W}
-          height={H}
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-label="Input signal and its HiPPO reconstruction"
-        >
-          <defs>
-            <linearGradient id="lagt-fade" x1="0" x2="1">
-              <stop offset="0" stopColor="var(--recon)" stopOpacity="0" />
-              <stop offset="1" stopColor="var(--recon)" stopOpacity="0.18" />
-            </linearGradient>
-          </defs>
-        </svg>
-      </div>
+      {st.warning && <LabWarningView warning={st.warning} />}
+      <LastGoodView stale={stale} warning={null}>
+        <div className="plot" ref={boxRef}>
+          <svg
+            ref={svgRef}
+            width={W}
+            height={H}
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label="Input signal and its HiPPO reconstruction"
+          >
+            <defs>
+              <linearGradient id="lagt-fade" x1="0" x2="1">
+                <stop offset="0" stopColor="var(--recon)" stopOpacity="0" />
+                <stop offset="1" stopColor="var(--recon)" stopOpacity="0.18" />
+              </linearGradient>
+            </defs>
+          </svg>
+        </div>
+      </LastGoodView>
       <Readouts
         items={[
           { label: 't =', value: fmt(view.t, 4) },
