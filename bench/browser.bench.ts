@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { memoryCheck, type MemoryReport } from '../e2e/support/memory';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const URL = `http://127.0.0.1:${PORT}/`;
 const OUT_DIR = 'dist-bench';
 

@@ -103,3 +103,43 @@ test('a crashed compute worker is reported, restarted, and the numbers stay righ
     .toBeCloseTo(want48, 20);
   expect(errors).toEqual([]);
 });
+
+test('non-finite numbers: a warning in words and the last good view, dimmed', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  const noNaN = async (sel: string) =>
+    expect(
+      await page
+        .locator(`${sel} path`)
+        .evaluateAll((ps) =>
+          ps.map((p) => p.getAttribute('d') ?? '').filter((d) => /NaN|Inf/.test(d)),
+        ),
+    ).toEqual([]);
+
+  // Signal panel: LegS with forward Euler blows up at N = 64.
+  const signal = page.locator('[data-panel="signal"]');
+  await expect(signal.locator('path.recon')).toHaveAttribute('d', /^M/, { timeout: 30_000 });
+  await page.evaluate(() => window.ssmLab.setParams({ measure: 'legs', disc: 'forward', N: 64 }));
+  await expect(signal.locator('.warning')).toContainText('blew up');
+  await expect(signal.locator('.last-good.stale')).toBeVisible();
+  await expect(signal.locator('path.recon')).toHaveAttribute('d', /^M/);
+  await noNaN('[data-panel="signal"]');
+  await page.evaluate(() => window.ssmLab.setParams({ disc: 'bilinear' }));
+  await expect(signal.locator('.last-good.stale')).toHaveCount(0);
+
+  // RTF panel: a pole at z = 3 makes the exact response overflow float64 (3^k) within L taps.
+  const rtf = page.locator('[data-panel="rtf"]');
+  await rtf.scrollIntoViewIfNeeded();
+  await expect(rtf.locator('path.k-exact')).toHaveAttribute('d', /^M/, { timeout: 30_000 });
+  const good = await rtf.locator('path.k-exact').getAttribute('d');
+  await page.evaluate(() => window.ssmLab.setParams({ rtfA: [-3], rtfB: [1], L: 2048 }));
+  await expect(rtf.getByRole('status').filter({ hasText: 'overflows from tap' })).toBeVisible();
+  await expect(rtf.locator('.last-good.stale')).toBeVisible();
+  expect(await rtf.locator('path.k-exact').getAttribute('d')).toBe(good);
+  await noNaN('[data-panel="rtf"]');
+  await page.evaluate(() => window.ssmLab.setParams({ rtfA: [-0.5] }));
+  await expect(rtf.locator('.last-good.stale')).toHaveCount(0);
+  expect(await rtf.locator('path.k-exact').getAttribute('d')).not.toBe(good);
+  expect(errors).toEqual([]);
+});

@@ -187,6 +187,8 @@ export interface CompanionCheck {
   rel: number;
   D: number;
   ms: number;
+  /** The companion powers Āᵏ overflow float64 (a pole outside the unit circle): no check. */
+  warning: LabWarning | null;
 }
 
 /** core.kernel of the companion realisation against the exact response after h0. */
@@ -202,7 +204,14 @@ export const companionCheckOf = memo((sys: RtfSystem, L: number): CompanionCheck
     maxAbs = e > maxAbs || Number.isNaN(e) ? e : maxAbs;
     ref = Math.max(ref, Math.abs(h[k + 1]!));
   }
-  return { maxAbs, rel: ref > 0 ? maxAbs / ref : NaN, D: d.D, ms: performance.now() - t0 };
+  const k = Number.isFinite(maxAbs) ? -1 : Math.max(firstNonFinite(K), firstNonFinite(h) - 1);
+  return {
+    maxAbs,
+    rel: ref > 0 ? maxAbs / ref : NaN,
+    D: d.D,
+    ms: performance.now() - t0,
+    warning: k < 0 ? null : labWarning('faults.companionOverflow', { k }),
+  };
 });
 
 /** The current S4 discrete system (same selectors and arguments as the other panels). */

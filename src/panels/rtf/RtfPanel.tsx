@@ -20,6 +20,7 @@ import {
   type RtfZeros,
   type S4ToRtf,
 } from '../../state/derived.rtf';
+import { useT } from '../../state/i18n';
 import { memo } from '../../state/memo';
 import { lab, setParams, useParams } from '../../state/store';
 import { extent, useWidth } from '../chart';
@@ -131,6 +132,7 @@ export function RtfPanel() {
   const sys = rtfSystemOf(p.rtfA, p.rtfB, p.rtfH0);
   const polesC = rtfPolesOf(sys);
   const zeros = rtfZerosOf(sys, p.conv);
+  const t = useT();
   const kLive = rtfKernelsOf(sys, p.L, p.conv);
   // An overflowing exact response has nothing finite to draw: keep the last good kernels.
   const { value: k, stale: kStale } = useLastGood(kLive, kLive.warning === null);
@@ -723,6 +725,7 @@ export function RtfPanel() {
                     {fmt(comp.maxAbs, 3)}
                   </b>{' '}
                   over {p.L} taps
+                  {comp.warning && <> — {t(comp.warning.key, comp.warning.vars)}</>}
                 </>
               ) : (
                 <button type="button" onClick={() => setCheckCompanion(true)}>

@@ -12,6 +12,8 @@ export default {
     'faults.dismiss': 'Dismiss',
     'faults.rtfOverflow':
       'The exact response overflows from tap {k} on: a pole lies outside the unit circle (largest |z| = {radius}), so h_k grows like |z|^k past what float64 can hold. The plot keeps the last finite view.',
+    'faults.companionOverflow':
+      'Āᵏ overflows float64 from k = {k} on (a pole outside the unit circle), so the check has no number to show.',
     'faults.legsBlewUp':
       'LegS with {method} blew up: its first steps multiply the state by I + A/k, whose eigenvalues 1 − j/k reach −{reach} (states up to {size}). Use bilinear or ZOH.',
     'faults.legsForwardBlewUp': 'LegS with forward Euler blew up (its first steps are unstable).',
@@ -27,6 +29,7 @@ export default {
     'faults.dismiss': '关闭',
     'faults.rtfOverflow':
       '精确响应从第 {k} 个抽头起溢出：有极点位于单位圆外（最大 |z| = {radius}），h_k 按 |z|^k 增长，超出 float64 的表示范围。图中保留上一个有限的视图。',
+    'faults.companionOverflow': 'Āᵏ 从 k = {k} 起溢出 float64（有极点在单位圆外），因此这项检验给不出数值。',
     'faults.legsBlewUp':
       'LegS 用 {method} 时发散了：最初几步把状态乘以 I + A/k，其特征值 1 − j/k 低至 −{reach}（状态大到 {size}）。请改用双线性或 ZOH。',
     'faults.legsForwardBlewUp': 'LegS 用前向欧拉时发散了（最初几步不稳定）。',
