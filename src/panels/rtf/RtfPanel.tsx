@@ -746,25 +746,25 @@ export function RtfPanel() {
           },
           {
             label: 'aliasing max|K − h| =',
-            value: k.fft ? fmt(aliasErr, 3) : '—',
+            value: k.fft && !kStale ? fmt(aliasErr, 3) : '—',
             title: 'state-free FFT kernel of (a, b) against the exact response',
           },
           {
             label: p.conv === 'paper' ? 'corrected (k ≥ 1) =' : 'corrected =',
-            value: k.corrected ? fmt(corrErr, 3) : '—',
+            value: k.corrected && !kStale ? fmt(corrErr, 3) : '—',
             title: 'FFT kernel of (a, b̃) against the exact response',
           },
           ...(p.conv === 'paper'
             ? [
                 {
                   label: 'tap-0 wrap h_L =',
-                  value: fmt(wrap, 3),
+                  value: kStale ? '—' : fmt(wrap, 3),
                   title:
                     'delay convention: the corrected kernel carries h_L at tap 0 (REFERENCE §4.3)',
                 },
               ]
             : []),
-          { label: 'max|h| =', value: fmt(scale, 4) },
+          { label: 'max|h| =', value: kStale ? '∞' : fmt(scale, 4) },
         ]}
       />
       <p className="sync-ms">
