@@ -29,7 +29,8 @@ export default {
     'faults.dismiss': '关闭',
     'faults.rtfOverflow':
       '精确响应从第 {k} 个抽头起溢出：有极点位于单位圆外（最大 |z| = {radius}），h_k 按 |z|^k 增长，超出 float64 的表示范围。图中保留上一个有限的视图。',
-    'faults.companionOverflow': 'Āᵏ 从 k = {k} 起溢出 float64（有极点在单位圆外），因此这项检验给不出数值。',
+    'faults.companionOverflow':
+      'Āᵏ 从 k = {k} 起溢出 float64（有极点在单位圆外），因此这项检验给不出数值。',
     'faults.legsBlewUp':
       'LegS 用 {method} 时发散了：最初几步把状态乘以 I + A/k，其特征值 1 − j/k 低至 −{reach}（状态大到 {size}）。请改用双线性或 ZOH。',
     'faults.legsForwardBlewUp': 'LegS 用前向欧拉时发散了（最初几步不稳定）。',
