@@ -15,7 +15,7 @@ import {
   type ErrorInfo,
   type ReactNode,
 } from 'react';
-import { translate, useT, type Lang } from '../state/i18n';
+import { translate, useT } from '../state/i18n';
 import { createGate, GateContext, lab } from '../state/store';
 import type { LabWarning } from '../state/warnings';
 
@@ -73,6 +73,7 @@ export function LabWarningView({ warning }: { warning: LabWarning }) {
  * The last good view (issue [E] 1): while `good` is false the panel keeps drawing the last value
  * for which it was true, and `stale` says so (draw it dimmed, beside the warning). Before any
  * good value there is nothing to keep: `value` is the current one and `stale` is false.
+ * `value` must be referentially stable while its inputs are (a memoised selector or useMemo).
  */
 export function useLastGood<T>(value: T, good: boolean): { value: T; stale: boolean } {
   const [last, setLast] = useState<{ v: T } | null>(good ? { v: value } : null);
@@ -136,7 +137,7 @@ interface BoundaryState {
 }
 
 const boundaryText = (key: string, vars?: Record<string, string>): string =>
-  translate(lab.getState().params.lang as Lang, key, vars);
+  translate(lab.getState().params.lang, key, vars);
 
 class PanelBoundary extends Component<
   { id: string; faults?: boolean; children: ReactNode },
