@@ -29,6 +29,8 @@ export interface MemoryReport {
   parameterChanges: number;
   playbackS: number;
   tolerance: number;
+  /** The three warm-up readings; readings[0] is their median, the level the others are held to. */
+  warmUp: MemoryReading[];
   readings: MemoryReading[];
   /** Worst reading after the warm-up relative to it (1 = flat), per quantity. */
   worst: { jsHeap: number; tfBytes: number | null; gpuBuffers: number | null };
@@ -41,7 +43,11 @@ interface GpuMemory {
   tf: { numBytes: number; numTensors: number } | null;
 }
 
+/** Every reading is taken in the same state of the lab (the first set of the cycle, cursor
+ * and all), once the debounced computations have run, so readings compare like with like. */
 async function reading(page: Page, cdp: CDPSession, label: string, t0: number) {
+  await page.evaluate((ref) => window.ssmLab.setParams(ref), { ...CYCLE[0]!, cursor: 0.6 });
+  await page.waitForTimeout(1500);
   // Two passes: the first may only queue finalisers.
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -111,11 +117,26 @@ export async function memoryCheck(
   // Warm-up: 250 changes (the caches of the derived values fill up over the first ~200: a
   // measured plateau, not growth) and 10 s of playback, at the default speed.
   await page.evaluate(() => window.ssmLab.setParams({ speed: 1 }));
-  await changeParams(page, 0, WARM_UP_CHANGES);
+  // The level after the warm-up is the median of three readings at its end (one reading alone
+  // moves by several per cent with what the caches happen to hold).
+  await changeParams(page, 0, WARM_UP_CHANGES - 50);
+  const warmUp = [await reading(page, cdp, `warm-up: ${WARM_UP_CHANGES - 50} changes`, 0)];
+  await changeParams(page, WARM_UP_CHANGES - 50, 50);
+  warmUp.push(await reading(page, cdp, `warm-up: ${WARM_UP_CHANGES} changes`, 0));
   await play(page, 10_000);
-  await page.waitForTimeout(1000);
-  const base = await reading(page, cdp, 'after warm-up', 0);
-  log(`${base.label}: heap ${(base.jsHeapBytes / 2 ** 20).toFixed(1)} MiB`);
+  warmUp.push(await reading(page, cdp, 'warm-up: 10 s of playback', 0));
+  const median = <K extends 'jsHeapBytes' | 'tfBytes' | 'tfTensors' | 'gpuBuffers'>(k: K) =>
+    warmUp.map((r) => r[k]).sort((x, y) => (x ?? 0) - (y ?? 0))[1] as MemoryReading[K];
+  const base: MemoryReading = {
+    label: 'after warm-up (median of 3)',
+    atS: 0,
+    jsHeapBytes: median('jsHeapBytes'),
+    tfBytes: median('tfBytes'),
+    tfTensors: median('tfTensors'),
+    gpuBuffers: median('gpuBuffers'),
+  };
+  for (const r of warmUp) log(`${r.label}: heap ${(r.jsHeapBytes / 2 ** 20).toFixed(2)} MiB`);
+  log(`${base.label}: heap ${(base.jsHeapBytes / 2 ** 20).toFixed(2)} MiB`);
   const t0 = Date.now();
   const readings: MemoryReading[] = [base];
   // Four readings over the changes: a leak grows with their number, a cache filling up does not.
@@ -167,6 +188,7 @@ export async function memoryCheck(
     parameterChanges: opts.changes,
     playbackS: opts.playbackMs / 1000,
     tolerance: MEMORY_TOLERANCE,
+    warmUp,
     readings,
     worst,
     flat:
