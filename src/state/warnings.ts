@@ -23,8 +23,3 @@ export function firstNonFinite(x: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return i;
   return -1;
 }
-
-/** Largest |x_i| over the finite entries, in the short form the warnings quote (e.g. 3.2e+308). */
-export function sizeWords(x: number): string {
-  return Number.isFinite(x) ? x.toExponential(1) : 'beyond float64 (1.8e+308)';
-}
