@@ -10,7 +10,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 
 export const MEMORY_TOLERANCE = 0.1;
-const WARM_UP_CHANGES = 500;
+const DEFAULT_WARM_UP = 500;
 
 export interface MemoryReading {
   label: string;
@@ -110,8 +110,16 @@ async function play(page: Page, ms: number): Promise<void> {
 
 export async function memoryCheck(
   page: Page,
-  opts: { changes: number; playbackMs: number; samples?: number; log?: (s: string) => void },
+  opts: {
+    changes: number;
+    playbackMs: number;
+    samples?: number;
+    /** Parameter changes before the level is taken (default 500). */
+    warmUpChanges?: number;
+    log?: (s: string) => void;
+  },
 ): Promise<MemoryReport> {
+  const WARM_UP_CHANGES = opts.warmUpChanges ?? DEFAULT_WARM_UP;
   const cdp = await page.context().newCDPSession(page);
   const log = opts.log ?? (() => {});
   // Warm-up: 500 changes and 10 s of playback, at the default speed. The heap rises over the
