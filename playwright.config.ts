@@ -13,6 +13,8 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-sandbox',
+  // exact performance.memory readings for e2e/memory.spec.ts
+  '--enable-precise-memory-info',
 ];
 
 export default defineConfig({

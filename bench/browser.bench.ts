@@ -12,6 +12,7 @@ import { spawn, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { memoryCheck, type MemoryReport } from '../e2e/support/memory';
 import { INITIAL_JS_BUDGET_BYTES, initialJs } from './initialJs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
         '--disable-component-update',
         '--disable-sync',
         '--no-sandbox',
+        '--enable-precise-memory-info',
       ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -150,6 +152,28 @@ async function main(): Promise<void> {
       .locator('[data-panel="signal"] path.recon')
       .waitFor({ state: 'attached', timeout: 30_000 });
     const firstPanelRepeatMs = await again.evaluate(readFirstPanel);
+    // Memory (issue [E] 3): 1,000 parameter changes and 10 minutes of playback on a fresh page
+    // (`--memory-minutes=<m>` changes the playback; `--memory-minutes=0` skips the check).
+    const memArg = process.argv.find((a) => a.startsWith('--memory-minutes='));
+    const memMinutes = memArg ? Number(memArg.split('=')[1]) : 10;
+    let memory: MemoryReport | null = null;
+    if (memMinutes > 0) {
+      console.log(`memory: 1000 parameter changes, then ${memMinutes} min of playback …`);
+      const mpage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await mpage.goto(URL);
+      await mpage
+        .waitForFunction(() => window.ssmLab?.backend().name === 'webgpu', null, {
+          timeout: 60_000,
+        })
+        .catch(() => {});
+      memory = await memoryCheck(mpage, {
+        changes: 1000,
+        playbackMs: memMinutes * 60_000,
+        samples: Math.max(1, Math.round(memMinutes)),
+        log: (s) => console.log(`  ${s}`),
+      });
+      await mpage.close();
+    }
     await browser.close();
 
     const js = initialJs(join(root, OUT_DIR));
@@ -218,6 +242,12 @@ async function main(): Promise<void> {
     console.log(
       `      initial JS ${(js.gzipBytes / 1000).toFixed(1)} KB gzip in ${js.files.length} file(s) (budget ≤ ${INITIAL_JS_BUDGET_BYTES / 1000} KB)`,
     );
+    if (memory) {
+      const pct = (x: number | null) => (x === null ? 'n/a' : `${((x - 1) * 100).toFixed(1)} %`);
+      console.log(
+        `memory (${memory.backend}): worst growth after warm-up — JS heap ${pct(memory.worst.jsHeap)}, tf.memory ${pct(memory.worst.tfBytes)}, GPU buffers ${pct(memory.worst.gpuBuffers)} (limit 10 %): ${memory.flat ? 'flat' : 'NOT FLAT'}`,
+      );
+    }
     const out = join(root, 'bench/results.json');
     writeFileSync(
       out,
@@ -240,6 +270,7 @@ async function main(): Promise<void> {
           },
           targets,
           rows,
+          ...(memory ? { memory } : {}),
         },
         null,
         2,

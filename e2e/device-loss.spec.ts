@@ -1,7 +1,8 @@
 /**
  * A lost WebGPU device (simulated with device.destroy()) switches the lab to the float64 core
  * mid-session: the parameters and the drawn signal are kept, the badge and backend() say CPU,
- * and ssmLab.gpu keeps answering (from the core).
+ * and ssmLab.gpu keeps answering (from the core). A reload gets the GPU back, with the same
+ * parameters and drawn signal (they live in the URL).
  */
 import { expect, test } from '@playwright/test';
 
@@ -32,6 +33,17 @@ test('losing the GPU device falls back to the CPU without losing state', async (
     );
   });
   expect(y).toEqual([1, 2.5, 4, 5.5]);
+  await expect(page.locator('[data-panel="signal"] path.recon')).toHaveAttribute('d', /^M/);
+  expect((await page.evaluate(() => window.ssmLab.getParams())).drawn).toEqual(before.drawn);
+
+  // Reload: the GPU is back, and so are the parameters and the drawn signal.
+  await page.waitForFunction((q) => location.search.includes(q), 'draw=', { timeout: 5_000 });
+  await page.reload();
+  await page.waitForFunction(() => window.ssmLab?.backend().name === 'webgpu', null, {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
+  expect(await page.evaluate(() => window.ssmLab.getParams())).toEqual(before);
   await expect(page.locator('[data-panel="signal"] path.recon')).toHaveAttribute('d', /^M/);
   expect(errors).toEqual([]);
 });

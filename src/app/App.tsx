@@ -13,6 +13,7 @@ import { PerformancePanel } from '../panels/performance/PerformancePanel';
 import { RtfPanel } from '../panels/rtf/RtfPanel';
 import { PanelSlot } from '../panels/Panel';
 import { SignalPanel } from '../panels/signal/SignalPanel';
+import { useT } from '../state/i18n';
 import { setUi, useUi } from '../state/store';
 import { Controls } from './Controls';
 import { FileMenu } from './export/FileMenu';
@@ -41,6 +42,25 @@ function UrlNotice() {
         </ul>
       </div>
       <button type="button" aria-label="Dismiss" onClick={() => setUi({ urlNotices: [] })}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** A compute worker crashed and was restarted: said in words until dismissed. */
+function WorkerNotice() {
+  const message = useUi((u) => u.workerNotice);
+  const t = useT();
+  if (message === null) return null;
+  return (
+    <div className="notice" data-testid="worker-notice" role="alert">
+      <div>{t('faults.workerCrashed', { message })}</div>
+      <button
+        type="button"
+        aria-label={t('faults.dismiss')}
+        onClick={() => setUi({ workerNotice: null })}
+      >
         ×
       </button>
     </div>
@@ -83,6 +103,7 @@ export function App() {
       </Controls>
       <main data-testid="lab-root">
         <UrlNotice />
+        <WorkerNotice />
         <p className="intro">
           A signal streams in from the left; HiPPO compresses everything it has seen into N numbers,
           updated online. The blue curve is what those N numbers remember. Press ▶ Play, move N, θ

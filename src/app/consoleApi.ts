@@ -2,6 +2,9 @@
  * window.ssmLab — the documented console API (DESIGN §5) for power users, teachers and tests.
  */
 import * as core from '../core/index';
+import { crashEquivalenceWorker } from '../panels/equivalence/equivalence.runner';
+import { failPanel } from '../panels/Panel';
+import { crashCoreWorker } from '../state/compute';
 import { lab, setParams } from '../state/store';
 import type { Params } from '../state/schema';
 import { frameStats, playbackStats, resetFrameStats, resetPlaybackStats } from './frameStats';
@@ -19,12 +22,19 @@ export interface SsmLabApi {
   /** Playback rate since the last reset: frames that drew a new cursor, and cursor steps. */
   playbackStats(): ReturnType<typeof playbackStats>;
   resetPlaybackStats(): void;
+  /** Crashes the compute workers (the equivalence worker, and the core worker if running):
+   * the lab reports it and restarts them. For fault drills and e2e/faults.spec.ts. */
+  crashWorker(): void;
+  /** Test builds only (window.__ssmLabTestHooks set before start): makes a panel throw. */
+  __failPanel?: (id: string) => void;
   [extra: string]: unknown;
 }
 
 declare global {
   interface Window {
     ssmLab: SsmLabApi;
+    /** Set by a test's init script before the app starts; never from a URL. */
+    __ssmLabTestHooks?: boolean;
   }
 }
 
@@ -43,6 +53,11 @@ export function installConsoleApi(extra: Partial<SsmLabApi> = {}): SsmLabApi {
     resetFrameStats,
     playbackStats,
     resetPlaybackStats,
+    crashWorker: () => {
+      crashCoreWorker();
+      crashEquivalenceWorker();
+    },
+    ...(window.__ssmLabTestHooks === true ? { __failPanel: failPanel } : {}),
     ...extra,
   };
   window.ssmLab = api;

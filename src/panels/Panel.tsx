@@ -12,10 +12,13 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ErrorInfo,
   type ReactNode,
 } from 'react';
-import { createGate, GateContext } from '../state/store';
+import { translate, useT } from '../state/i18n';
+import { createGate, GateContext, lab } from '../state/store';
+import type { LabWarning } from '../state/warnings';
 import { PanelMenu, ResetContext, type CsvSource } from './exportMenu';
 
 export interface Readout {
@@ -76,11 +79,86 @@ export function Warning({ children }: { children: ReactNode }) {
   );
 }
 
+/** A typed warning of the derived values (src/state/warnings.ts), in the lab's language. */
+export function LabWarningView({ warning }: { warning: LabWarning }) {
+  const t = useT();
+  return <Warning>{t(warning.key, warning.vars)}</Warning>;
+}
+
+/**
+ * The last good view (issue [E] 1): while `good` is false the panel keeps drawing the last value
+ * for which it was true, and `stale` says so (draw it dimmed, beside the warning). Before any
+ * good value there is nothing to keep: `value` is the current one and `stale` is false.
+ * `value` must be referentially stable while its inputs are (a memoised selector or useMemo).
+ */
+export function useLastGood<T>(value: T, good: boolean): { value: T; stale: boolean } {
+  const [last, setLast] = useState<{ v: T } | null>(good ? { v: value } : null);
+  if (good && last?.v !== value) setLast({ v: value });
+  if (good || !last) return { value, stale: false };
+  return { value: last.v, stale: true };
+}
+
+/** Wraps a plot: dimmed, with the reason on top, while it shows the last good view. */
+export function LastGoodView({
+  stale,
+  warning,
+  children,
+}: {
+  stale: boolean;
+  warning: LabWarning | null;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      {warning && <LabWarningView warning={warning} />}
+      <div
+        className={stale ? 'last-good stale' : 'last-good'}
+        data-stale={stale || undefined}
+        title={stale ? t('faults.lastGood') : undefined}
+      >
+        {children}
+      </div>
+    </>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------
+// Error boundaries
+
+/**
+ * Test hook (e2e/faults.spec.ts): `window.ssmLab.__failPanel(id)` makes one panel throw on its
+ * next render. Installed by the console API only when the page was started with
+ * `window.__ssmLabTestHooks = true` (a Playwright init script), never from a link.
+ */
+const failing = new Set<string>();
+const failListeners = new Set<() => void>();
+export function failPanel(id: string): void {
+  failing.add(id);
+  for (const l of failListeners) l();
+}
+function subscribeFail(l: () => void): () => void {
+  failListeners.add(l);
+  return () => failListeners.delete(l);
+}
+function FailSwitch({ id }: { id: string }) {
+  // Keeps throwing (React retries a failed render once) until "Reset panel" clears it.
+  if (useSyncExternalStore(subscribeFail, () => failing.has(id)))
+    throw new Error(`test fault injected into panel "${id}"`);
+  return null;
+}
+
 interface BoundaryState {
   error: Error | null;
 }
 
-class PanelBoundary extends Component<{ id: string; children: ReactNode }, BoundaryState> {
+const boundaryText = (key: string, vars?: Record<string, string>): string =>
+  translate(lab.getState().params.lang, key, vars);
+
+class PanelBoundary extends Component<
+  { id: string; faults?: boolean; children: ReactNode },
+  BoundaryState
+> {
   override state: BoundaryState = { error: null };
   static getDerivedStateFromError(error: Error): BoundaryState {
     return { error };
@@ -91,15 +169,26 @@ class PanelBoundary extends Component<{ id: string; children: ReactNode }, Bound
   override render() {
     if (this.state.error) {
       return (
-        <div className="warning" role="alert">
-          This panel hit an error: {this.state.error.message}{' '}
-          <button type="button" onClick={() => this.setState({ error: null })}>
-            Reset panel
+        <div className="warning" role="alert" data-panel-error={this.props.id}>
+          {boundaryText('faults.panelError', { message: this.state.error.message })}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              failing.delete(this.props.id);
+              this.setState({ error: null });
+            }}
+          >
+            {boundaryText('faults.resetPanel')}
           </button>
         </div>
       );
     }
-    return this.props.children;
+    return (
+      <>
+        {this.props.faults && <FailSwitch id={this.props.id} />}
+        {this.props.children}
+      </>
+    );
   }
 }
 
@@ -152,7 +241,7 @@ export function PanelSlot({ id, children }: { id: string; children: ReactNode })
     <div className="slot" ref={ref}>
       <GateContext.Provider value={gate}>
         <ResetContext.Provider value={reset}>
-          <PanelBoundary key={generation} id={id}>
+          <PanelBoundary key={generation} id={id} faults>
             {children}
           </PanelBoundary>
         </ResetContext.Provider>

@@ -28,8 +28,11 @@ export function gpuCore(): GpuCore | null {
  * A crash is reported in the UI and the worker restarts on the next call.
  */
 export function coreWorker(): CoreWorker {
-  worker ??= new CoreWorker((message) =>
-    setUi({ workerNotice: `The compute worker crashed (${message}); it was restarted.` }),
-  );
+  worker ??= new CoreWorker((message) => setUi({ workerNotice: message }));
   return worker;
+}
+
+/** Test hook (ssmLab.crashWorker): crashes the core worker if it is running. */
+export function crashCoreWorker(): void {
+  worker?.crash();
 }

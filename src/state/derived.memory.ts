@@ -20,6 +20,7 @@ import {
 import { legsApply, legsSolve, legsStep } from '../core/legs';
 import { eigOf, statesOf, type Disc, type States } from './derived';
 import { jobRunner, WorkerCrashed, type JobRunner } from './jobs';
+import { labWarning } from './warnings';
 
 // ------------------------------------------------------------------------------------------------
 // Deferred, time-sliced computations
@@ -288,7 +289,7 @@ export function* legtStatesJob(
         N,
         L,
         method: disc,
-        warning: `The ${disc} discretisation is unstable at Δ = ${dt}: the states blew up.`,
+        warning: labWarning('faults.discUnstable', { disc, dt }),
       };
 }
 
@@ -352,7 +353,7 @@ export function* legsStatesJob(
         N,
         L,
         method,
-        warning: 'LegS with forward Euler blew up (its first steps are unstable).',
+        warning: labWarning('faults.legsForwardBlewUp'),
       };
 }
 

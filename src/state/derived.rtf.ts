@@ -28,6 +28,7 @@ import {
 } from '../core/index';
 import { continuousOf, discreteOf, readoutOf, type Disc } from './derived';
 import { memo } from './memo';
+import { firstNonFinite, labWarning, type LabWarning } from './warnings';
 
 /** The lab's coefficient range (schema: rtfA, rtfB, rtfH0 ∈ [−100, 100]). */
 export const RTF_COEF_LIMIT = 100;
@@ -131,6 +132,9 @@ export interface RtfKernels {
   corrected: Float64Array | null;
   /** Plain-words reason when the FFT kernel cannot be formed (e.g. a pole on the unit circle). */
   error: string | null;
+  /** The exact response overflows float64 (a pole outside the unit circle, large L): nothing
+   * finite to draw for it, so the panel keeps its last good view. */
+  warning: LabWarning | null;
 }
 
 /** Turns a core RangeError into words for the panel. */
@@ -160,7 +164,19 @@ export const rtfKernelsOf = memo(
       // b̃ can overflow for far-out poles while the plain kernel is fine: keep what we have.
       if (fft && !corrected) bTilde = null;
     }
-    return { L, convention, exact, h, fft, bTilde, corrected, error };
+    const k = firstNonFinite(h);
+    let warning: LabWarning | null = null;
+    if (k >= 0) {
+      const poles = polyRoots(sys.a);
+      let radius = 0;
+      for (let i = 0; i < poles.re.length; i++)
+        radius = Math.max(radius, Math.hypot(poles.re[i]!, poles.im[i]!));
+      warning = labWarning('faults.rtfOverflow', {
+        k: convention === 'blog' ? Math.max(0, k - 1) : k,
+        radius: radius.toPrecision(4),
+      });
+    }
+    return { L, convention, exact, h, fft, bTilde, corrected, error, warning };
   },
 );
 
@@ -171,6 +187,8 @@ export interface CompanionCheck {
   rel: number;
   D: number;
   ms: number;
+  /** The companion powers Āᵏ overflow float64 (a pole outside the unit circle): no check. */
+  warning: LabWarning | null;
 }
 
 /** core.kernel of the companion realisation against the exact response after h0. */
@@ -186,7 +204,14 @@ export const companionCheckOf = memo((sys: RtfSystem, L: number): CompanionCheck
     maxAbs = e > maxAbs || Number.isNaN(e) ? e : maxAbs;
     ref = Math.max(ref, Math.abs(h[k + 1]!));
   }
-  return { maxAbs, rel: ref > 0 ? maxAbs / ref : NaN, D: d.D, ms: performance.now() - t0 };
+  const k = Number.isFinite(maxAbs) ? -1 : Math.max(firstNonFinite(K), firstNonFinite(h) - 1);
+  return {
+    maxAbs,
+    rel: ref > 0 ? maxAbs / ref : NaN,
+    D: d.D,
+    ms: performance.now() - t0,
+    warning: k < 0 ? null : labWarning('faults.companionOverflow', { k }),
+  };
 });
 
 /** The current S4 discrete system (same selectors and arguments as the other panels). */

@@ -20,6 +20,7 @@ import {
   type Normalization,
 } from '../core/index';
 import { memo } from './memo';
+import { labWarning, type LabWarning } from './warnings';
 import type { Params } from './schema';
 
 export type Disc = Params['disc'];
@@ -68,7 +69,8 @@ export interface States {
   L: number;
   /** How the states were computed, in words, for captions. */
   method: string;
-  warning?: string;
+  /** Why there are no states to show (they blew up); X is zeros then. */
+  warning?: LabWarning;
 }
 
 function finite(X: Float64Array): boolean {
@@ -102,7 +104,11 @@ const legsStatesOf = memo(
         N,
         L,
         method,
-        warning: `LegS with ${method} blew up: its first steps multiply the state by I + A/k, whose eigenvalues 1 − j/k reach −${N - 1} (states up to ${xmax.toExponential(1)}). Use bilinear or ZOH.`,
+        warning: labWarning('faults.legsBlewUp', {
+          method,
+          reach: N - 1,
+          size: xmax.toExponential(1),
+        }),
       };
     }
     return { X, N, L, method };
@@ -136,7 +142,7 @@ export const statesOf = memo(
           N: n,
           L,
           method: disc,
-          warning: `The ${disc} discretisation is unstable at Δ = ${dt}: the states blew up.`,
+          warning: labWarning('faults.discUnstable', { disc, dt }),
         };
   },
 );

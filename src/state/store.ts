@@ -22,7 +22,7 @@ export interface UiState {
   /** Plain-words notices about the URL (what was fixed when it was read). */
   urlNotices: string[];
   backend: Backend;
-  /** A plain-words note when the compute worker crashed and was restarted. */
+  /** What a crashed compute worker said (shown as faults.workerCrashed until dismissed). */
   workerNotice: string | null;
 }
 

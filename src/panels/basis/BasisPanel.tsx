@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { lab, setUi, useParams, useUi } from '../../state/store';
 import { cachedAxis, extent, M, plotGroup, scaleKey, useWidth, type G } from '../chart';
-import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { Equation, fmt, LabWarningView, Panel, Readouts, tex, Warning } from '../Panel';
 import { basisTable } from './basis.export';
 import {
   blowUpWarning,
@@ -681,7 +681,7 @@ export function BasisPanel() {
           input u
         </span>
       </div>
-      {st.warning && <Warning>{st.warning}</Warning>}
+      {st.warning && <LabWarningView warning={st.warning} />}
       {huge && <Warning>{huge}</Warning>}
       <div className="plot basis-main" ref={boxRef}>
         <canvas

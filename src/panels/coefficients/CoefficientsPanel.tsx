@@ -23,6 +23,7 @@ import {
   subscribeDeferred,
   type Deferred,
 } from '../../state/derived.memory';
+import { useT } from '../../state/i18n';
 import { memo } from '../../state/memo';
 import { lab, setParams, setUi, useParams, useUi } from '../../state/store';
 import { cachedAxis, drawAxes, extent, M, plotGroup, scaleKey, useWidth } from '../chart';
@@ -170,6 +171,7 @@ function Heatmap(props: {
   onHover: (h: Hover | null) => void;
 }) {
   const { which, job, N, L, dt, theta, k, hoverN, width, scale, themeKey, onHover } = props;
+  const tr = useT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const w = Math.max(40, Math.floor(width - HM.left - HM.right));
@@ -394,7 +396,7 @@ function Heatmap(props: {
           role="status"
         >
           {st?.warning && job.ready ? (
-            <span className="coef-warn">{st.warning}</span>
+            <span className="coef-warn">{tr(st.warning.key, st.warning.vars)}</span>
           ) : job.error ? (
             <span className="coef-warn">
               Could not compute {LABEL[which]}: {job.error}
@@ -431,6 +433,7 @@ export function CoefficientsPanel() {
   const themeKey = useThemeKey();
   const [hover, setHover] = useState<Hover | null>(null);
   const [scale, setScale] = useState<Scale>('linear');
+  const tr = useT();
 
   const u = signalOf(p.signal, p.L, p.seed, p.drawn);
   const uMax = useMemo(() => maxAbsFinite(u), [u]);
@@ -542,7 +545,10 @@ export function CoefficientsPanel() {
   }, [k, W, p.L]);
 
   const warnings = [
-    ...[legs, legt].map((j) => (j.ready ? j.value?.warning : undefined)),
+    ...[legs, legt].map((j) => {
+      const w = j.ready ? j.value?.warning : undefined;
+      return w && tr(w.key, w.vars);
+    }),
     legsHuge,
     legtHuge,
   ].filter((w): w is string => !!w);

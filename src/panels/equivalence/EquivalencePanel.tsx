@@ -54,6 +54,12 @@ interface Entry {
 const cache = new Map<string, Entry>();
 const failures = new Map<string, string>();
 const CACHE_SIZE = 8;
+/** Remembers why a setting failed, for the last few settings only (the map must not grow). */
+function remembered(key: string, message: string): void {
+  failures.delete(key);
+  failures.set(key, message);
+  while (failures.size > 4 * CACHE_SIZE) failures.delete(failures.keys().next().value!);
+}
 /** The most recent result, shown (marked as updating) while the next one is computed. */
 let latest: Entry | null = null;
 
@@ -81,7 +87,7 @@ function request(key: string, d: DiscreteSSM, u: Float64Array): Promise<boolean>
     (e: Error) => {
       done();
       if (e instanceof Superseded) return false;
-      failures.set(key, e.message);
+      remembered(key, e.message);
       return true;
     },
   );
@@ -168,7 +174,7 @@ export function EquivalencePanel() {
     const id = setTimeout(() => {
       const input = prepare(q);
       if (!input.ok) {
-        failures.set(key, input.message);
+        remembered(key, input.message);
         bump((v) => v + 1);
         return;
       }

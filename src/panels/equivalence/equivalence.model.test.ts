@@ -79,6 +79,8 @@ describe('compare, meter and words', () => {
     expect(meterX(Infinity, 300)).toBe(300);
     expect(digitsWords(3e-16)).toBe('agree to 15 significant digits');
     expect(digitsWords(0)).toMatch(/bit for bit/);
+    expect(digitsWords(NaN)).toBe('nothing to compare: the output is zero');
+    expect(digitsWords(Infinity)).toMatch(/overflow/);
   });
   it('keys change with every input of the computation', () => {
     const base = {

@@ -274,6 +274,8 @@ export function timeScale(L: number, width: number) {
 
 /** "matches to 15 digits" and the like, for the meter's words. */
 export function digitsWords(rel: number): string {
+  // compare() gives NaN only when the reference output is identically zero.
+  if (Number.isNaN(rel)) return 'nothing to compare: the output is zero';
   if (!Number.isFinite(rel)) return 'no agreement (overflow)';
   if (rel === 0) return 'identical, bit for bit';
   const digits = Math.max(0, Math.floor(-Math.log10(rel)));

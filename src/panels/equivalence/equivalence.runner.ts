@@ -3,8 +3,11 @@
  * terminates the job in flight (its inputs are stale), so a slider drag costs the main thread
  * nothing and the result for the settled input arrives as soon as it is computed. Without
  * workers (or if the worker fails to load) the job runs on the main thread after a yield.
+ * A worker that crashes is reported (ui.workerNotice) and restarted with the job in flight;
+ * after three crashes in a row the jobs run on the main thread.
  */
 import type { DiscreteSSM } from '../../core/index';
+import { setUi } from '../../state/store';
 import { equivalenceRun, type EquivalenceResult } from './equivalence.model';
 
 export class Superseded extends Error {
@@ -23,6 +26,8 @@ interface Pending {
 
 let worker: Worker | null = null;
 let broken = false;
+let crashesInARow = 0;
+const MAX_CRASHES = 3;
 let inflight: Pending | null = null;
 let nextId = 1;
 
@@ -51,15 +56,22 @@ function spawn(): Worker | null {
       const job = inflight;
       if (!job || job.id !== e.data.id) return;
       inflight = null;
+      crashesInARow = 0;
       if (e.data.ok) job.resolve({ ...e.data.result, where: 'worker' });
       else job.reject(new RangeError(e.data.message));
     };
     w.onerror = (ev) => {
       ev.preventDefault();
-      broken = true;
       w.terminate();
       if (worker === w) worker = null;
-      if (inflight) onMainThread(inflight);
+      crashesInARow++;
+      broken = crashesInARow >= MAX_CRASHES;
+      setUi({ workerNotice: ev.message || 'the equivalence worker stopped' });
+      const job = inflight;
+      if (!job) return;
+      worker = spawn();
+      if (worker) worker.postMessage({ id: job.id, d: job.d, u: job.u });
+      else onMainThread(job);
     };
     return w;
   } catch {
@@ -89,4 +101,11 @@ export function runEquivalence(
     }
     worker.postMessage({ id: job.id, d, u });
   });
+}
+
+/** Test hook (ssmLab.crashWorker): makes the worker throw outside any job, a real crash. */
+export function crashEquivalenceWorker(): boolean {
+  worker ??= spawn();
+  worker?.postMessage({ crash: true });
+  return worker !== null;
 }

@@ -6,11 +6,10 @@
 import type { DiscreteSSM } from '../../core/index';
 import { equivalenceRun, warmUp } from './equivalence.model';
 
-export interface EquivalenceRequest {
-  id: number;
-  d: DiscreteSSM;
-  u: Float64Array;
-}
+export type EquivalenceRequest =
+  | { id: number; d: DiscreteSSM; u: Float64Array; crash?: undefined }
+  /** Test hook (ssmLab.crashWorker): an uncaught error, as a real crash would be. */
+  | { crash: true };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<EquivalenceRequest>) => void) | null;
@@ -24,6 +23,12 @@ const scope = self as unknown as WorkerScope;
 warmUp();
 
 scope.onmessage = (e) => {
+  if (e.data.crash) {
+    setTimeout(() => {
+      throw new Error('equivalence worker crashed (test hook)');
+    });
+    return;
+  }
   const { id, d, u } = e.data;
   try {
     const r = equivalenceRun(d, u);

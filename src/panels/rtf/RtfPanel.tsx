@@ -20,10 +20,11 @@ import {
   type RtfZeros,
   type S4ToRtf,
 } from '../../state/derived.rtf';
+import { useT } from '../../state/i18n';
 import { memo } from '../../state/memo';
 import { lab, setParams, useParams } from '../../state/store';
 import { extent, useWidth } from '../chart';
-import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
+import { Equation, fmt, LastGoodView, Panel, Readouts, tex, useLastGood, Warning } from '../Panel';
 import { rtfTable } from './rtf.export';
 import './rtf.css';
 import {
@@ -132,7 +133,10 @@ export function RtfPanel() {
   const sys = rtfSystemOf(p.rtfA, p.rtfB, p.rtfH0);
   const polesC = rtfPolesOf(sys);
   const zeros = rtfZerosOf(sys, p.conv);
-  const k = rtfKernelsOf(sys, p.L, p.conv);
+  const t = useT();
+  const kLive = rtfKernelsOf(sys, p.L, p.conv);
+  // An overflowing exact response has nothing finite to draw: keep the last good kernels.
+  const { value: k, stale: kStale } = useLastGood(kLive, kLive.warning === null);
   const montel = montelOf(sys.a);
   const stab = stabilityOf(polesC);
   const liveCompanion = sys.n * sys.n * p.L <= LIVE_COMPANION;
@@ -143,9 +147,9 @@ export function RtfPanel() {
 
   const aliasErr = k.fft ? maxAbsDiff(k.fft, k.exact) : NaN;
   // 'paper': tap 0 of the corrected kernel carries the wrap h_L (REFERENCE §4.3).
-  const corrFrom = p.conv === 'paper' ? 1 : 0;
+  const corrFrom = k.convention === 'paper' ? 1 : 0;
   const corrErr = k.corrected ? maxAbsDiff(k.corrected, k.exact, corrFrom) : NaN;
-  const wrap = p.conv === 'paper' ? k.h[p.L]! : 0;
+  const wrap = k.convention === 'paper' ? k.h[k.L]! : 0;
   const scale = maxAbs(k.exact);
 
   const planeRef = useRef<SVGSVGElement>(null);
@@ -162,7 +166,7 @@ export function RtfPanel() {
   const zeroRoots = pairedZeros(zeros.zeros);
   const kernelWidth = Math.max(260, kernelW);
   const innerKW = kernelWidth - KM.left - KM.right;
-  const px = useMemo(() => tapPixels(p.L, innerKW), [p.L, innerKW]);
+  const px = useMemo(() => tapPixels(k.L, innerKW), [k.L, innerKW]);
   // KaTeX re-typesets on every coefficient change: let React do it after the plots are drawn.
   const eqTex = useDeferredValue(transferTex(sys, p.conv));
   const bTex = useDeferredValue(
@@ -404,7 +408,7 @@ export function RtfPanel() {
     const H = m.top + hTop + gap + hErr + m.bottom;
     const innerW = innerKW;
     select(svg).attr('width', W).attr('height', H).attr('viewBox', `0 0 ${W} ${H}`);
-    const x = tapScale(p.L, innerW);
+    const x = tapScale(k.L, innerW);
     const ys = [k.exact, ...(k.fft ? [k.fft] : []), ...(k.corrected ? [k.corrected] : [])];
     const yS = scaleLinear()
       .domain(extent(...ys))
@@ -415,7 +419,7 @@ export function RtfPanel() {
     let g = select(svg).select<SVGGElement>('g.kern');
     if (g.empty()) g = select(svg).append('g').attr('class', 'kern');
     g.attr('transform', `translate(${m.left},${m.top})`);
-    const ticks = TAP_TICKS.filter((t) => t <= p.L - 1);
+    const ticks = TAP_TICKS.filter((t) => t <= k.L - 1);
     const yAxis = axisLeft(yS)
       .ticks(4)
       .tickFormat((v) => fmt(+v, 3));
@@ -444,7 +448,7 @@ export function RtfPanel() {
       .attr('class', (d) => `kline k-${d.key}`)
       .attr('d', (d) => (d.v ? kernelPath(d.v, px, yTop, hTop) : ''));
     g.selectAll('text.y-label')
-      .data([p.conv === 'paper' ? 'h_k, K_k' : 'K_k = h_(k+1)'])
+      .data([k.convention === 'paper' ? 'h_k, K_k' : 'K_k = h_(k+1)'])
       .join('text')
       .attr('class', 'y-label')
       .attr('transform', 'translate(-42,0) rotate(-90)')
@@ -498,7 +502,7 @@ export function RtfPanel() {
       .attr('class', (d) => `eline e-${d.key}`)
       .attr('d', (d) => (d.v ? errorPath(d.v, k.exact, px, ye) : ''));
     ge.selectAll('text.x-label')
-      .data([`tap k of L = ${p.L} (symlog)`])
+      .data([`tap k of L = ${k.L} (symlog)`])
       .join('text')
       .attr('class', 'x-label')
       .attr('x', innerW)
@@ -512,7 +516,7 @@ export function RtfPanel() {
       .attr('transform', 'translate(-42,0) rotate(-90)')
       .attr('text-anchor', 'end')
       .text((d) => d);
-  }, [k, px, p.L, p.conv, kernelWidth, innerKW, aliasErr, corrErr, wrap]);
+  }, [k, px, k.L, k.convention, kernelWidth, innerKW, aliasErr, corrErr, wrap]);
 
   const commitList = (name: 'rtfA' | 'rtfB') => (text: string) => {
     const xs = parseCoeffs(text, { min: -RTF_COEF_LIMIT, max: RTF_COEF_LIMIT });
@@ -641,13 +645,15 @@ export function RtfPanel() {
               <i className="sw-corr" /> with b̃ = b(I − Aᴸ)
             </span>
           </div>
-          <div className="plot" ref={kernelBox}>
-            <svg
-              ref={kernelRef}
-              role="img"
-              aria-label="RTF kernel: exact impulse response, aliased FFT kernel and corrected kernel, with their errors on a log scale"
-            />
-          </div>
+          <LastGoodView stale={kStale} warning={kLive.warning}>
+            <div className="plot" ref={kernelBox}>
+              <svg
+                ref={kernelRef}
+                role="img"
+                aria-label="RTF kernel: exact impulse response, aliased FFT kernel and corrected kernel, with their errors on a log scale"
+              />
+            </div>
+          </LastGoodView>
           {unstableWords && <Warning>{unstableWords}</Warning>}
           {k.error && <Warning>{k.error}</Warning>}
           {sys.padded && (
@@ -721,6 +727,7 @@ export function RtfPanel() {
                     {fmt(comp.maxAbs, 3)}
                   </b>{' '}
                   over {p.L} taps
+                  {comp.warning && <> — {t(comp.warning.key, comp.warning.vars)}</>}
                 </>
               ) : (
                 <button type="button" onClick={() => setCheckCompanion(true)}>
@@ -741,25 +748,25 @@ export function RtfPanel() {
           },
           {
             label: 'aliasing max|K − h| =',
-            value: k.fft ? fmt(aliasErr, 3) : '—',
+            value: k.fft && !kStale ? fmt(aliasErr, 3) : '—',
             title: 'state-free FFT kernel of (a, b) against the exact response',
           },
           {
             label: p.conv === 'paper' ? 'corrected (k ≥ 1) =' : 'corrected =',
-            value: k.corrected ? fmt(corrErr, 3) : '—',
+            value: k.corrected && !kStale ? fmt(corrErr, 3) : '—',
             title: 'FFT kernel of (a, b̃) against the exact response',
           },
           ...(p.conv === 'paper'
             ? [
                 {
                   label: 'tap-0 wrap h_L =',
-                  value: fmt(wrap, 3),
+                  value: kStale ? '—' : fmt(wrap, 3),
                   title:
                     'delay convention: the corrected kernel carries h_L at tap 0 (REFERENCE §4.3)',
                 },
               ]
             : []),
-          { label: 'max|h| =', value: fmt(scale, 4) },
+          { label: 'max|h| =', value: kStale ? '∞' : fmt(scale, 4) },
         ]}
       />
       <p className="sync-ms">

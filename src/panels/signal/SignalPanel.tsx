@@ -8,7 +8,17 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { lab, setParams, useParams } from '../../state/store';
 import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
-import { Equation, fmt, markFirstPanel, Panel, Readouts, tex, Warning } from '../Panel';
+import {
+  Equation,
+  fmt,
+  LabWarningView,
+  LastGoodView,
+  markFirstPanel,
+  Panel,
+  Readouts,
+  tex,
+  useLastGood,
+} from '../Panel';
 import { signalTable } from './signal.export';
 import { memoryView } from './signal.model';
 
@@ -47,6 +57,14 @@ export function SignalPanel() {
     () => memoryView(p.measure, p.normalization, p.theta, viewDt, u, st.X, st.N, k),
     [p.measure, p.normalization, p.theta, viewDt, u, st, k],
   );
+  // Blown-up states have nothing finite to draw: the plot keeps its last good drawing, dimmed.
+  const live = useMemo(
+    () => ({ u, st, view, L: p.L, dt: p.dt, viewDt, measure: p.measure }),
+    [u, st, view, p.L, p.dt, viewDt, p.measure],
+  );
+  const { value: shown, stale } = useLastGood(live, !st.warning);
+  // What the curves depend on (not Δ itself, for LegS), and the axis.
+  const { u: su, st: sst, view: sview, L: sL, dt: sdt, viewDt: sViewDt, measure: sMeasure } = shown;
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const W = useWidth(boxRef);
@@ -55,19 +73,20 @@ export function SignalPanel() {
   const yScale = useMemo(
     () =>
       scaleLinear()
-        .domain(extent(u, st.warning ? [] : view.recon))
+        .domain(extent(su, sst.warning ? [] : sview.recon))
         .range([H - M.top - M.bottom, 0])
         .nice(),
-    [u, st, view],
+    [su, sst, sview],
   );
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
+    const [u, st, view] = [su, sst, sview];
     const innerW = W - M.left - M.right;
     const innerH = H - M.top - M.bottom;
     // x in view units (Δ-free for LegS); the axis, drawn below, in time units.
-    const T = p.L * viewDt;
+    const T = sL * sViewDt;
     const x = scaleLinear().domain([0, T]).range([0, innerW]);
     const y = yScale;
     const g = plotGroup(svg);
@@ -81,7 +100,7 @@ export function SignalPanel() {
       .attr('width', Math.max(0, x(view.end) - x(Math.max(0, view.start))))
       .attr('y', 0)
       .attr('height', innerH)
-      .attr('fill', p.measure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
+      .attr('fill', sMeasure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
     const path = line().defined((d) => Number.isFinite(d[1]));
     const rpts: [number, number][] = st.warning
       ? []
@@ -97,9 +116,9 @@ export function SignalPanel() {
       .attr('stroke-width', 3)
       .attr('stroke-opacity', 0.85)
       .attr('d', path(rpts));
-    const step = Math.max(1, Math.floor(p.L / 2000));
+    const step = Math.max(1, Math.floor(sL / 2000));
     const pts: [number, number][] = [];
-    for (let j = 0; j < p.L; j += step) pts.push([x(j * viewDt), y(u[j]!)]);
+    for (let j = 0; j < sL; j += step) pts.push([x(j * sViewDt), y(u[j]!)]);
     g.selectAll<SVGPathElement, null>('path.signal')
       .data([null])
       .join('path')
@@ -166,22 +185,22 @@ export function SignalPanel() {
       node.removeEventListener('pointerdown', down);
       node.removeEventListener('pointermove', move);
     };
-  }, [u, st, view, yScale, p.L, viewDt, p.measure, drawMode, W]);
+  }, [su, sst, sview, yScale, sL, sViewDt, sMeasure, drawMode, W]);
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const x = scaleLinear()
-      .domain([0, p.L * p.dt])
+      .domain([0, sL * sdt])
       .range([0, W - M.left - M.right]);
     drawAxes(
       plotGroup(svg),
       x,
       yScale,
-      { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: 'u(t)' },
+      { x: `time t  (Δ = ${fmt(sdt, 3)})`, y: 'u(t)' },
       { w: W, h: H },
     );
-  }, [yScale, p.L, p.dt, W]);
+  }, [yScale, sL, sdt, W]);
 
   const tNow = view.t * unit;
   const windowTex =
@@ -221,24 +240,26 @@ export function SignalPanel() {
           ✎ {drawMode ? 'Drawing… (click to stop)' : 'Draw'}
         </button>
       </div>
-      {st.warning && <Warning>{st.warning}</Warning>}
-      <div className="plot" ref={boxRef}>
-        <svg
-          ref={svgRef}
-          width={W}
-          height={H}
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-label="Input signal and its HiPPO reconstruction"
-        >
-          <defs>
-            <linearGradient id="lagt-fade" x1="0" x2="1">
-              <stop offset="0" stopColor="var(--recon)" stopOpacity="0" />
-              <stop offset="1" stopColor="var(--recon)" stopOpacity="0.18" />
-            </linearGradient>
-          </defs>
-        </svg>
-      </div>
+      {st.warning && <LabWarningView warning={st.warning} />}
+      <LastGoodView stale={stale} warning={null}>
+        <div className="plot" ref={boxRef}>
+          <svg
+            ref={svgRef}
+            width={W}
+            height={H}
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label="Input signal and its HiPPO reconstruction"
+          >
+            <defs>
+              <linearGradient id="lagt-fade" x1="0" x2="1">
+                <stop offset="0" stopColor="var(--recon)" stopOpacity="0" />
+                <stop offset="1" stopColor="var(--recon)" stopOpacity="0.18" />
+              </linearGradient>
+            </defs>
+          </svg>
+        </div>
+      </LastGoodView>
       <Readouts
         items={[
           { label: 't =', value: fmt(tNow, 4) },
