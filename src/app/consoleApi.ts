@@ -5,6 +5,7 @@ import * as core from '../core/index';
 import { crashEquivalenceWorker } from '../panels/equivalence/equivalence.runner';
 import { failPanel } from '../panels/Panel';
 import { crashCoreWorker } from '../state/compute';
+import { crashJobsWorker } from '../state/jobsClient';
 import { lab, setParams } from '../state/store';
 import type { Params } from '../state/schema';
 import { frameStats, playbackStats, resetFrameStats, resetPlaybackStats } from './frameStats';
@@ -56,6 +57,7 @@ export function installConsoleApi(extra: Partial<SsmLabApi> = {}): SsmLabApi {
     crashWorker: () => {
       crashCoreWorker();
       crashEquivalenceWorker();
+      crashJobsWorker();
     },
     ...(window.__ssmLabTestHooks === true ? { __failPanel: failPanel } : {}),
     ...extra,

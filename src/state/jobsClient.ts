@@ -11,9 +11,17 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+let current: (() => Worker | null) | null = null;
+
+/** Crashes the jobs worker, if it is running (fault drills: ssmLab.crashWorker()). */
+export function crashJobsWorker(): void {
+  current?.()?.dispatchEvent(new ErrorEvent('error', { message: 'jobs worker terminated' }));
+}
+
 export function startJobsWorker(): JobRunner | null {
   if (typeof Worker === 'undefined') return null;
   let worker: Worker | null = null;
+  current = () => worker;
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const ensure = (): Worker => {
@@ -33,7 +41,7 @@ export function startJobsWorker(): JobRunner | null {
       pending.clear();
       w.terminate();
       worker = null;
-      setUi({ workerNotice: `A background computation crashed (${message}); it was restarted.` });
+      setUi({ workerNotice: message });
     };
     worker = w;
     return w;
