@@ -5,12 +5,14 @@ import { installConsoleApi } from './consoleApi';
 import { startFrameStats } from './frameStats';
 import { initGpu } from './gpu';
 import './styles.css';
+import { startTheme } from './theme';
 import { startUrlSync } from './urlSync';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('SSM Lab: #root element missing from index.html');
 
 startUrlSync();
+startTheme();
 startFrameStats();
 const api = installConsoleApi();
 

@@ -6,7 +6,8 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { Component, useEffect, useMemo, useRef, type ErrorInfo, type ReactNode } from 'react';
-import { createGate, GateContext } from '../state/store';
+import { translate } from '../state/i18n';
+import { createGate, GateContext, lab } from '../state/store';
 
 export interface Readout {
   label: string;
@@ -26,7 +27,7 @@ export function Equation({ tex, label }: { tex: string; label?: string }) {
   return (
     <div
       className="equation"
-      aria-label={label ?? 'equation'}
+      aria-label={label ?? translate(lab.getState().params.lang, 'app.equation')}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );
@@ -66,11 +67,13 @@ class PanelBoundary extends Component<{ id: string; children: ReactNode }, Bound
   }
   override render() {
     if (this.state.error) {
+      // A class component cannot use the hook; the language is read when the error shows.
+      const lang = lab.getState().params.lang;
       return (
         <div className="warning" role="alert">
-          This panel hit an error: {this.state.error.message}{' '}
+          {translate(lang, 'app.panelError', { message: this.state.error.message })}{' '}
           <button type="button" onClick={() => this.setState({ error: null })}>
-            Reset panel
+            {translate(lang, 'app.panelReset')}
           </button>
         </div>
       );

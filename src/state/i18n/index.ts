@@ -7,6 +7,7 @@
  * `{name}` placeholders are filled from `vars`; a key missing from a language falls back to
  * English, and a key missing everywhere prints as itself (tests check neither happens).
  */
+import { useMemo } from 'react';
 import { useParam } from '../store';
 import { BUNDLES, type Lang } from './bundles';
 
@@ -29,8 +30,17 @@ export function translate(lang: Lang, key: string, vars?: Vars): string {
 
 export type T = (key: string, vars?: Vars) => string;
 
+/** A message in no language yet: what models and selectors return instead of English text. */
+export interface Msg {
+  key: string;
+  vars?: Vars;
+}
+export const msg = (key: string, vars?: Vars): Msg => (vars ? { key, vars } : { key });
+/** English text of a message (logs, tests). */
+export const english = (m: Msg): string => translate('en', m.key, m.vars);
+
 /** React hook: the translator for the current language. */
 export function useT(): T {
   const lang = useParam('lang');
-  return (key, vars) => translate(lang, key, vars);
+  return useMemo<T>(() => (key, vars) => translate(lang, key, vars), [lang]);
 }
