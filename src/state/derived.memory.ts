@@ -19,6 +19,7 @@ import {
 } from '../core/index';
 import { legsApply, legsSolve, legsStep } from '../core/legs';
 import { eigOf, statesOf, type Disc, type States } from './derived';
+import { msg } from './i18n';
 
 // ------------------------------------------------------------------------------------------------
 // Deferred, time-sliced computations
@@ -245,7 +246,7 @@ export function* legtStatesJob(
         N,
         L,
         method: disc,
-        warning: `The ${disc} discretisation is unstable at Δ = ${dt}: the states blew up.`,
+        warning: msg('state.unstable', { disc: msg(`option.disc.${disc}`), dt }),
       };
 }
 
@@ -309,7 +310,7 @@ export function* legsStatesJob(
         N,
         L,
         method,
-        warning: 'LegS with forward Euler blew up (its first steps are unstable).',
+        warning: msg('state.legsForwardBlowUp'),
       };
 }
 

@@ -27,6 +27,7 @@ import {
   type RtfConvention,
 } from '../core/index';
 import { continuousOf, discreteOf, readoutOf, type Disc } from './derived';
+import { msg, type Msg } from './i18n';
 import { memo } from './memo';
 
 /** The lab's coefficient range (schema: rtfA, rtfB, rtfH0 ∈ [−100, 100]). */
@@ -210,7 +211,7 @@ export function currentDiscrete(p: {
 export interface S4ToRtf {
   ok: boolean;
   /** Words for the panel: what was converted, or why not. */
-  message: string;
+  message: Msg;
   a?: number[];
   b?: number[];
   h0?: number;
@@ -226,7 +227,7 @@ export function s4ToRtf(d: DiscreteSSM, L: number): S4ToRtf {
   if (d.N > RTF_MAX_ORDER)
     return {
       ok: false,
-      message: `Conversion needs N ≤ ${RTF_MAX_ORDER} (the RTF coefficients are at most ${RTF_MAX_ORDER} numbers); the S4 system has N = ${d.N}.`,
+      message: msg('state.rtf.tooLarge', { max: RTF_MAX_ORDER, N: d.N }),
     };
   const tf = ssToTf(d.Ab, d.Bb, d.C, d.D, d.N);
   const big = Math.max(
@@ -237,7 +238,7 @@ export function s4ToRtf(d: DiscreteSSM, L: number): S4ToRtf {
   if (!Number.isFinite(big) || big > RTF_COEF_LIMIT)
     return {
       ok: false,
-      message: `ssToTf gives coefficients up to ${big.toExponential(2)}, beyond the lab's range ±${RTF_COEF_LIMIT} (poles crowding near z = 1 make a ≈ binomial coefficients). Try a smaller N or a larger Δ.`,
+      message: msg('state.rtf.tooBig', { big: big.toExponential(2), limit: RTF_COEF_LIMIT }),
     };
   const K = kernel(d, L);
   const h = rtfImpulse(tf.a, tf.b, tf.h0, L + 1);
@@ -245,7 +246,7 @@ export function s4ToRtf(d: DiscreteSSM, L: number): S4ToRtf {
   for (let k = 0; k < L; k++) kernelMatch = Math.max(kernelMatch, Math.abs(K[k]! - h[k + 1]!));
   return {
     ok: true,
-    message: `Converted the N = ${d.N} S4 system: a = characteristic polynomial of Ā, b from its Markov parameters, h0 = D.`,
+    message: msg('state.rtf.converted', { N: d.N }),
     a: Array.from(tf.a),
     b: Array.from(tf.b),
     h0: tf.h0,

@@ -19,6 +19,7 @@ import {
   type Measure,
   type Normalization,
 } from '../core/index';
+import { msg, type Msg } from './i18n';
 import { memo } from './memo';
 import type { Params } from './schema';
 
@@ -68,8 +69,20 @@ export interface States {
   L: number;
   /** How the states were computed, in words, for captions. */
   method: string;
-  warning?: string;
+  /** Set when the states blew up: why, as a message for the panels to translate. */
+  warning?: Msg;
 }
+
+const METHOD_KEY: Record<string, string> = {
+  'exact (log-time ZOH)': 'state.method.exact',
+  'forward Euler': 'state.method.forward',
+  forward: 'option.disc.forward',
+  backward: 'option.disc.backward',
+  bilinear: 'option.disc.bilinear',
+  zoh: 'option.disc.zoh',
+};
+/** States.method as a message (its words in the current language). */
+export const methodMsg = (method: string): Msg => msg(METHOD_KEY[method] ?? method);
 
 function finite(X: Float64Array): boolean {
   for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) return false;
@@ -102,7 +115,11 @@ const legsStatesOf = memo(
         N,
         L,
         method,
-        warning: `LegS with ${method} blew up: its first steps multiply the state by I + A/k, whose eigenvalues 1 − j/k reach −${N - 1} (states up to ${xmax.toExponential(1)}). Use bilinear or ZOH.`,
+        warning: msg('state.legsBlowUp', {
+          method: msg(`state.method.${scheme}`),
+          reach: N - 1,
+          xmax: xmax.toExponential(1),
+        }),
       };
     }
     return { X, N, L, method };
@@ -136,7 +153,7 @@ export const statesOf = memo(
           N: n,
           L,
           method: disc,
-          warning: `The ${disc} discretisation is unstable at Δ = ${dt}: the states blew up.`,
+          warning: msg('state.unstable', { disc: msg(`option.disc.${disc}`), dt }),
         };
   },
 );

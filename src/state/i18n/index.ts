@@ -13,7 +13,8 @@ import { BUNDLES, type Lang } from './bundles';
 
 export { LANGS, type Lang } from './bundles';
 
-export type Vars = Record<string, string | number>;
+/** Placeholder values; a Msg value is translated into the same language. */
+export type Vars = { [name: string]: string | number | Msg };
 
 const tables: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
 for (const bundle of BUNDLES)
@@ -25,7 +26,12 @@ export const keysOf = (lang: Lang): string[] => [...tables[lang].keys()];
 
 export function translate(lang: Lang, key: string, vars?: Vars): string {
   const text = tables[lang].get(key) ?? tables.en.get(key) ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return m;
+    return typeof v === 'object' ? translate(lang, v.key, v.vars) : String(v);
+  });
 }
 
 export type T = (key: string, vars?: Vars) => string;
