@@ -32,6 +32,7 @@ import {
 import { skewEig } from '../core/eig';
 import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
+import { msg, type Msg } from './i18n';
 
 // ------------------------------------------------------------------------------------------------
 // Keyed caches and the settle scheduler
@@ -668,7 +669,8 @@ export interface CondInfo {
   /** log10 of the 2-norm condition number of the unit-column eigenvector matrix, if measured. */
   log10: number | null;
   kind: 'measured' | 'limit' | 'exceeds' | 'defective';
-  words: string;
+  /** "is 7.7·10^4", "exceeds 10^16 …": the rest of a sentence about cond(V). */
+  words: Msg;
 }
 
 /** Largest N for which the eigenvector condition number is measured, per measure. */
@@ -697,24 +699,24 @@ function condWithoutMeasuring(measure: Measure, n: number): CondInfo | undefined
     return {
       log10: null,
       kind: 'defective',
-      words: `is infinite: A = −tril(1) has the single eigenvalue −1 in one Jordan block of size ${n}, so there is no eigenvector basis at all`,
+      words: msg('eig.cond.defective', { n }),
     };
   }
   if (n <= measurableUpTo(measure)) return undefined;
   // Growth measured for N ≤ 20 (26): ×10³ per 4 states for LegS, ×10^2.3 for LegT and LMU.
   const past16 = measure === 'legs' ? n >= 23 : n >= 31;
   const known = KNOWN_COND[measure];
-  const quote = known ? ` (it is ${known[0]} at N = 8 and ${known[1]} at N = 16)` : '';
+  const quote = known ? msg('eig.cond.quote', { a: known[0], b: known[1] }) : '';
   return past16
     ? {
         log10: null,
         kind: 'exceeds',
-        words: `exceeds 10^16, more than float64 can even measure${quote}`,
+        words: msg('eig.cond.exceeds16', { quote }),
       }
     : {
         log10: null,
         kind: 'exceeds',
-        words: `exceeds 10^14, beyond what float64 can measure reliably${quote}`,
+        words: msg('eig.cond.exceeds14', { quote }),
       };
 }
 
@@ -785,15 +787,15 @@ export function condOf(measure: Measure, N: number): CondInfo {
     ? {
         log10: null,
         kind: 'exceeds',
-        words: 'is infinite in float64 (the computed eigenvectors are dependent)',
+        words: msg('eig.cond.dependent'),
       }
     : log10 > 13.5
       ? {
           log10,
           kind: 'limit',
-          words: `is about ${sci(log10)}, at float64's limit (the true value is larger)`,
+          words: msg('eig.cond.limit', { v: sci(log10) }),
         }
-      : { log10, kind: 'measured', words: `is ${sci(log10)}` };
+      : { log10, kind: 'measured', words: msg('eig.cond.measured', { v: sci(log10) }) };
   return condCache.set(key, info);
 }
 
