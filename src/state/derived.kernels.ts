@@ -32,7 +32,7 @@ import {
 import { skewEig } from '../core/eig';
 import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
-import { msg, type Msg } from './i18n';
+import { english, msg, raw, type Msg } from './i18n';
 
 // ------------------------------------------------------------------------------------------------
 // Keyed caches and the settle scheduler
@@ -331,26 +331,26 @@ export interface KernelResult {
   /** Time of the core call(s) that make the kernel, in ms. */
   ms: number;
   error?: string;
-  note?: string;
+  note?: Msg;
 }
 
 /** Why a method does not apply to these inputs, or undefined when it does. */
-export function kernelUnavailable(method: KernelMethod, inp: KernelInputs): string | undefined {
+export function kernelUnavailable(method: KernelMethod, inp: KernelInputs): Msg | undefined {
   const n = effectiveN(inp.measure, inp.N);
   switch (method) {
     case 'naive':
       return undefined;
     case 'generating':
       return inp.measure === 'lmu'
-        ? 'core.s4Kernel has no LMU (LegT is the same system up to signs)'
+        ? msg('kernel.na.lmu')
         : undefined;
     case 'dplr':
-      return inp.measure === 'legs' ? undefined : 'DPLR uses the NPLR form of LegS: LegS only';
+      return inp.measure === 'legs' ? undefined : msg('kernel.na.dplr');
     case 's4d':
-      if (inp.measure !== 'legs') return 'S4D-LegS is the diagonal part of LegS: LegS only';
-      return n % 2 === 0 ? undefined : 'S4D stores conjugate pairs: needs an even N';
+      if (inp.measure !== 'legs') return msg('kernel.na.s4d');
+      return n % 2 === 0 ? undefined : msg('kernel.na.even');
     case 'rtf':
-      return inp.L > n ? undefined : `the FFT kernel needs L > N (L = ${inp.L}, N = ${n})`;
+      return inp.L > n ? undefined : msg('kernel.na.rtf', { L: inp.L, N: n });
   }
 }
 
@@ -452,7 +452,7 @@ export function computeKernel(method: KernelMethod, inp: KernelInputs): KernelRe
   const hit = kernelCache.get(key);
   if (hit) return hit;
   const why = kernelUnavailable(method, inp);
-  if (why) return kernelCache.set(key, { ms: 0, error: why });
+  if (why) return kernelCache.set(key, { ms: 0, error: english(why) });
   const n = effectiveN(inp.measure, inp.N);
   const map = s4MapOf(inp.measure, inp.theta, inp.normalization, inp.dt);
   const C = readoutOf(n, inp.seed);
@@ -522,7 +522,7 @@ function run(
     return {
       K: scaled(K, map!.scale),
       ms: now() - t0,
-      note: 'diagonal Λ only, B/2: differs by design',
+      note: msg('kernel.note.s4d'),
     };
   }
   // rtf: transfer function of the discrete system, then the state-free FFT kernel.
@@ -557,7 +557,7 @@ function run(
   return {
     K,
     ms: now() - t2,
-    note: `ssToTf ${(t1 - t0).toFixed(1)} ms once; ${coeffs}`,
+    note: raw(`ssToTf ${(t1 - t0).toFixed(1)} ms once; ${coeffs}`),
   };
 }
 

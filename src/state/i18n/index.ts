@@ -42,6 +42,8 @@ export interface Msg {
   vars?: Vars;
 }
 export const msg = (key: string, vars?: Vars): Msg => (vars ? { key, vars } : { key });
+/** Text that stays as it is in every language (a core error message, a number with units). */
+export const raw = (text: string): Msg => msg('app.raw', { text });
 /** English text of a message (logs, tests). */
 export const english = (m: Msg): string => translate('en', m.key, m.vars);
 

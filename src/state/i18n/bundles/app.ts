@@ -39,6 +39,7 @@ export default {
     'app.panelError': 'This panel hit an error: {message}',
     'app.panelReset': 'Reset panel',
     'app.equation': 'equation',
+    'app.raw': '{text}',
   },
   zh: {
     'app.language': '语言',
@@ -78,5 +79,6 @@ export default {
     'app.panelError': '此面板出错：{message}',
     'app.panelReset': '重置面板',
     'app.equation': '公式',
+    'app.raw': '{text}',
   },
 } satisfies Bundle;
