@@ -19,7 +19,7 @@ import {
 } from '../core/index';
 import { legsApply, legsSolve, legsStep } from '../core/legs';
 import { eigOf, statesOf, type Disc, type States } from './derived';
-import { msg } from './i18n';
+import { msg } from './i18n/msg';
 
 // ------------------------------------------------------------------------------------------------
 // Deferred, time-sliced computations

@@ -27,7 +27,7 @@ import {
   type RtfConvention,
 } from '../core/index';
 import { continuousOf, discreteOf, readoutOf, type Disc } from './derived';
-import { msg, type Msg } from './i18n';
+import { msg, type Msg } from './i18n/msg';
 import { memo } from './memo';
 
 /** The lab's coefficient range (schema: rtfA, rtfB, rtfH0 ∈ [−100, 100]). */

@@ -19,7 +19,7 @@ import {
   type Measure,
   type Normalization,
 } from '../core/index';
-import { msg, type Msg } from './i18n';
+import { msg, type Msg } from './i18n/msg';
 import { memo } from './memo';
 import type { Params } from './schema';
 

@@ -7,7 +7,7 @@
  */
 import { hippoBasis, type Measure, type Normalization } from '../../core/index';
 import { methodMsg } from '../../state/derived';
-import { msg, type Msg } from '../../state/i18n';
+import { msg, type Msg } from '../../state/i18n/msg';
 import { RECON_POINTS, signalAt, type MemoryView } from '../signal/signal.model';
 
 export interface BasisGrid {

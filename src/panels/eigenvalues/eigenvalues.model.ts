@@ -8,7 +8,7 @@
  *   forward 1 + Δλ · backward 1/(1 − Δλ) · bilinear (1 + Δλ/2)/(1 − Δλ/2) · zoh e^{Δλ}.
  */
 
-import { msg, type Msg, type Vars } from '../../state/i18n';
+import { msg, type Msg, type Vars } from '../../state/i18n/msg';
 
 export type DiscName = 'forward' | 'backward' | 'bilinear' | 'zoh';
 

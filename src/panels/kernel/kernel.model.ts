@@ -4,7 +4,7 @@
  * column, and the table rows in words.
  */
 import type { KernelMethod, KernelResult } from '../../state/derived.kernels';
-import { msg, raw, type Msg } from '../../state/i18n';
+import { msg, raw, type Msg } from '../../state/i18n/msg';
 
 export const METHOD_LABEL: Record<KernelMethod, string> = {
   naive: 'naive (powering)',

@@ -10,11 +10,11 @@
 import { useMemo } from 'react';
 import { useParam } from '../store';
 import { BUNDLES, type Lang } from './bundles';
+import type { Msg, Vars } from './msg';
 
 export { LANGS, type Lang } from './bundles';
 
-/** Placeholder values; a Msg value is translated into the same language. */
-export type Vars = { [name: string]: string | number | Msg };
+export { msg, raw, type Msg, type Vars } from './msg';
 
 const tables: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
 for (const bundle of BUNDLES)
@@ -36,14 +36,6 @@ export function translate(lang: Lang, key: string, vars?: Vars): string {
 
 export type T = (key: string, vars?: Vars) => string;
 
-/** A message in no language yet: what models and selectors return instead of English text. */
-export interface Msg {
-  key: string;
-  vars?: Vars;
-}
-export const msg = (key: string, vars?: Vars): Msg => (vars ? { key, vars } : { key });
-/** Text that stays as it is in every language (a core error message, a number with units). */
-export const raw = (text: string): Msg => msg('app.raw', { text });
 /** English text of a message (logs, tests). */
 export const english = (m: Msg): string => translate('en', m.key, m.vars);
 
