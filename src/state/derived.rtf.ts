@@ -131,17 +131,15 @@ export interface RtfKernels {
   bTilde: Float64Array | null;
   corrected: Float64Array | null;
   /** Plain-words reason when the FFT kernel cannot be formed (e.g. a pole on the unit circle). */
-  error: string | null;
+  error: Msg | null;
 }
 
 /** Turns a core RangeError into words for the panel. */
-export function rtfErrorWords(e: unknown, L: number, n: number): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/unit circle|roots of unity/.test(msg))
-    return `A pole lies on the unit circle at an ${L}-th root of unity, so the FFT kernel divides by zero there (the response never decays). Move the pole off the circle.`;
-  if (/^L must/.test(msg))
-    return `The kernel needs more taps than the order: L = ${L} must exceed n = ${n}. Raise L.`;
-  return `The core refused these coefficients: ${msg}`;
+export function rtfErrorWords(e: unknown, L: number, n: number): Msg {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/unit circle|roots of unity/.test(text)) return msg('state.rtf.rootOfUnity', { L });
+  if (/^L must/.test(text)) return msg('state.rtf.needTaps', { L, n });
+  return msg('state.rtf.refused', { error: text });
 }
 
 export const rtfKernelsOf = memo(
@@ -151,7 +149,7 @@ export const rtfKernelsOf = memo(
     let fft: Float64Array | null = null;
     let bTilde: Float64Array | null = null;
     let corrected: Float64Array | null = null;
-    let error: string | null = null;
+    let error: Msg | null = null;
     try {
       fft = rtfKernel(sys.a, sys.b, sys.h0, L, { convention });
       bTilde = rtfCorrect(sys.a, sys.b, L);
