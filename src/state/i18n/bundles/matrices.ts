@@ -16,7 +16,8 @@ export default {
     'mat.legend.log': 'signed log, {decades} decades below each ±max',
     'mat.legend.linear': 'each matrix to its own ±max',
     'mat.scale.help': 'Colour scale: linear, or signed log10|entry| (shows small entries)',
-    'mat.unstable': 'ρ(Ā) = {rho} ≥ 1: this discrete system is unstable — its state grows like ρ(Ā)ᵏ.',
+    'mat.unstable':
+      'ρ(Ā) = {rho} ≥ 1: this discrete system is unstable — its state grows like ρ(Ā)ᵏ.',
     'mat.unstable.forward':
       'Forward Euler needs |1 + Δλ| < 1 for every eigenvalue λ of A; at Δ = {dt} the fastest modes overshoot. Make Δ smaller, or use backward Euler, bilinear or ZOH.',
     'mat.unstable.other': 'Some eigenvalue of A has a non-negative real part here.',
@@ -59,7 +60,8 @@ export default {
     'mat.marginal':
       '在舍入误差范围内 ρ(Ā) = 1：有些模态既不衰减也不增长（A 在虚轴上的特征值被映射到单位圆上），因此误差永远不会被遗忘。',
     'mat.aria': 'A、B、Ā 和 B̄ 的热力图',
-    'mat.note.legs': '这里的 LegS 是 S4 使用的线性时不变系统 x′ = Ax + Bu；记忆面板中按时变系统 (A/t) 运行。',
+    'mat.note.legs':
+      '这里的 LegS 是 S4 使用的线性时不变系统 x′ = Ax + Bu；记忆面板中按时变系统 (A/t) 运行。',
     'mat.note.lagt': 'LagT 沿用 HiPPO 论文（A = −tril(1)）；S4 的代码则在对角线上取 ½。',
     'mat.note.window': '窗口 θ = {theta}：A 和 B 按 1/θ 缩放。',
     'mat.formula': '该元素的公式',

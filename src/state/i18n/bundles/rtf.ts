@@ -27,7 +27,8 @@ export default {
     'rtf.aria.montel': 'Montel bound: Σ|a| = {sum} against 1',
     'rtf.montel': 'Montel bound',
     'rtf.montel.guaranteed': 'Σ|a| < 1: every pole is inside the unit circle, guaranteed.',
-    'rtf.montel.stable': 'Σ|a| ≥ 1, yet every pole is inside: stable without the bound’s guarantee.',
+    'rtf.montel.stable':
+      'Σ|a| ≥ 1, yet every pole is inside: stable without the bound’s guarantee.',
     'rtf.montel.unstable':
       'Σ|a| ≥ 1 and a pole is on or outside the circle: the bound gave no guarantee.',
     'rtf.montel.sufficient': 'Sufficient, not necessary.',
@@ -86,8 +87,10 @@ export default {
     'rtf.handle.role.zero': '可拖动的零点',
     'rtf.axis.tap': '抽头 k，L = {L}（对称对数）',
     'rtf.convertFailed': '转换失败：{error}',
-    'rtf.unstable.one': '不稳定：有 {n} 个极点在单位圆上或圆外（|p| = {mods} ≥ 1）：冲激响应不衰减。',
-    'rtf.unstable.many': '不稳定：有 {n} 个极点在单位圆上或圆外（|p| = {mods} ≥ 1）：冲激响应不衰减。',
+    'rtf.unstable.one':
+      '不稳定：有 {n} 个极点在单位圆上或圆外（|p| = {mods} ≥ 1）：冲激响应不衰减。',
+    'rtf.unstable.many':
+      '不稳定：有 {n} 个极点在单位圆上或圆外（|p| = {mods} ≥ 1）：冲激响应不衰减。',
     'rtf.legend.pole': '极点',
     'rtf.legend.zero': '零点',
     'rtf.legend.unit': '单位圆',
@@ -101,13 +104,16 @@ export default {
     'rtf.legend.exact': '精确响应 h（rtfImpulse）',
     'rtf.legend.fft': '无状态 FFT 卷积核（混叠）',
     'rtf.legend.corr': '使用 b̃ = b(I − Aᴸ)',
-    'rtf.aria.kernel': 'RTF 卷积核：精确冲激响应、混叠的 FFT 卷积核与修正后的卷积核，以及它们的误差（对数刻度）',
+    'rtf.aria.kernel':
+      'RTF 卷积核：精确冲激响应、混叠的 FFT 卷积核与修正后的卷积核，以及它们的误差（对数刻度）',
     'rtf.padded.a': 'a 较短：已用零补齐到 n = {n} 阶（多出的极点在 z = 0）。',
     'rtf.padded.b': 'b 较短：已用零补齐到 n = {n} 阶。',
     'rtf.farZeros.one': '有 {n} 个零点位于 |z| = 4 之外，不在图中。',
     'rtf.farZeros.many': '有 {n} 个零点位于 |z| = 4 之外，不在图中。',
-    'rtf.help.a': '分母 1 + a1 z⁻¹ + … + an z⁻ⁿ：用逗号分隔，最多 32 个，每个在 ±100 内。按 Enter 应用。',
-    'rtf.help.b': '分子 b1 z⁻¹ + … + bn z⁻ⁿ：用逗号分隔，最多 32 个，每个在 ±100 内。按 Enter 应用。',
+    'rtf.help.a':
+      '分母 1 + a1 z⁻¹ + … + an z⁻ⁿ：用逗号分隔，最多 32 个，每个在 ±100 内。按 Enter 应用。',
+    'rtf.help.b':
+      '分子 b1 z⁻¹ + … + bn z⁻ⁿ：用逗号分隔，最多 32 个，每个在 ±100 内。按 Enter 应用。',
     'rtf.help.h0Blog': '在 blog 的无延迟形式中不使用',
     'rtf.help.h0': '直通项 h0（第 0 个抽头），在 ±100 内。按 Enter 应用。',
     'rtf.conv': '约定：',

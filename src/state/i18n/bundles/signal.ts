@@ -3,8 +3,7 @@ import type { Bundle } from './types';
 export default {
   en: {
     'signal.title': 'Memory window',
-    'signal.caption':
-      '{words}. Drag to move the cursor; press Draw to sketch your own signal.',
+    'signal.caption': '{words}. Drag to move the cursor; press Draw to sketch your own signal.',
     'signal.window.legs': 'LegS remembers all of [0, t], blurred more as t grows',
     'signal.window.legt': 'LegT remembers the window [t − θ, t] and forgets what left it',
     'signal.window.lmu': 'LMU (LegT up to signs) remembers the window [t − θ, t]',
@@ -22,8 +21,7 @@ export default {
   },
   zh: {
     'signal.title': '记忆窗口',
-    'signal.caption':
-      '{words}。拖动可移动时间游标；按“绘制”可手绘你自己的信号。',
+    'signal.caption': '{words}。拖动可移动时间游标；按“绘制”可手绘你自己的信号。',
     'signal.window.legs': 'LegS 记住整个 [0, t]，t 越大越模糊',
     'signal.window.legt': 'LegT 记住窗口 [t − θ, t]，忘掉离开窗口的部分',
     'signal.window.lmu': 'LMU（与 LegT 只差符号）记住窗口 [t − θ, t]',

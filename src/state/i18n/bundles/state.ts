@@ -30,8 +30,7 @@ export default {
       'LegS 在{method}下发散：最初几步把状态乘以 I + A/k，其特征值 1 − j/k 可达 −{reach}（状态最大到 {xmax}）。请改用双线性或 ZOH。',
     'state.legsForwardBlowUp': 'LegS 在前向欧拉下发散（最初几步不稳定）。',
     'state.unstable': '{disc}离散化在 Δ = {dt} 时不稳定：状态发散了。',
-    'state.rtf.tooLarge':
-      '转换要求 N ≤ {max}（RTF 系数最多 {max} 个）；当前 S4 系统的 N = {N}。',
+    'state.rtf.tooLarge': '转换要求 N ≤ {max}（RTF 系数最多 {max} 个）；当前 S4 系统的 N = {N}。',
     'state.rtf.tooBig':
       'ssToTf 得到的系数最大达 {big}，超出本实验室的范围 ±{limit}（极点挤在 z = 1 附近时，a 近似为二项式系数）。请减小 N 或增大 Δ。',
     'state.rtf.converted':
