@@ -32,7 +32,7 @@ import {
 import { skewEig } from '../core/eig';
 import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
-import { english, msg, raw, type Msg } from './i18n';
+import { msg, raw, type Msg } from './i18n/msg';
 
 // ------------------------------------------------------------------------------------------------
 // Keyed caches and the settle scheduler
@@ -330,7 +330,7 @@ export interface KernelResult {
   K?: Float64Array;
   /** Time of the core call(s) that make the kernel, in ms. */
   ms: number;
-  error?: string;
+  error?: Msg;
   note?: Msg;
 }
 
@@ -341,9 +341,7 @@ export function kernelUnavailable(method: KernelMethod, inp: KernelInputs): Msg 
     case 'naive':
       return undefined;
     case 'generating':
-      return inp.measure === 'lmu'
-        ? msg('kernel.na.lmu')
-        : undefined;
+      return inp.measure === 'lmu' ? msg('kernel.na.lmu') : undefined;
     case 'dplr':
       return inp.measure === 'legs' ? undefined : msg('kernel.na.dplr');
     case 's4d':
@@ -452,7 +450,7 @@ export function computeKernel(method: KernelMethod, inp: KernelInputs): KernelRe
   const hit = kernelCache.get(key);
   if (hit) return hit;
   const why = kernelUnavailable(method, inp);
-  if (why) return kernelCache.set(key, { ms: 0, error: english(why) });
+  if (why) return kernelCache.set(key, { ms: 0, error: why });
   const n = effectiveN(inp.measure, inp.N);
   const map = s4MapOf(inp.measure, inp.theta, inp.normalization, inp.dt);
   const C = readoutOf(n, inp.seed);
@@ -460,11 +458,11 @@ export function computeKernel(method: KernelMethod, inp: KernelInputs): KernelRe
   try {
     result = run(method, inp, n, map, C);
   } catch (e) {
-    result = { ms: 0, error: message(e) };
+    result = { ms: 0, error: raw(message(e)) };
   }
   if (method === 'dplr' || method === 's4d') nplrSeen.add(n);
   if (result.K && !allFinite(result.K)) {
-    result = { ms: result.ms, error: 'the result has non-finite values (overflow)' };
+    result = { ms: result.ms, error: msg('kernel.err.nonFinite') };
   }
   return kernelCache.set(key, result);
 }
@@ -492,7 +490,7 @@ function run(
     let Cin = C;
     if (!inp.correction) {
       const alias = aliasOf(inp);
-      if (!alias.C2) return { ms: 0, error: alias.error ?? 'no aliased read-out' };
+      if (!alias.C2) return { ms: 0, error: raw(alias.error ?? 'no aliased read-out') };
       Cin = alias.C2;
     }
     const t0 = now();
@@ -533,16 +531,16 @@ function run(
   const t1 = now();
   let amax = 0;
   for (const v of tf.a) amax = Math.max(amax, Math.abs(v));
-  const coeffs = `|a| up to ${amax.toExponential(1)}`;
+  const coeffs = msg('kernel.coeffs', { amax: amax.toExponential(1) });
   if (!allFinite(tf.a) || !allFinite(tf.b)) {
-    return { ms: t1 - t0, error: `det(zI − Ā) overflowed (${coeffs})` };
+    return { ms: t1 - t0, error: msg('kernel.err.det', { coeffs }) };
   }
   const t2 = now();
   const b = inp.correction ? rtfCorrect(tf.a, tf.b, L) : tf.b;
   if (!allFinite(b)) {
     return {
       ms: now() - t2,
-      error: `b̃ = b(I − A^L) overflowed: the companion matrix's powers blow up in float64 (${coeffs})`,
+      error: msg('kernel.err.bTilde', { coeffs }),
     };
   }
   let K: Float64Array;
@@ -551,13 +549,13 @@ function run(
   } catch {
     return {
       ms: now() - t2,
-      error: `float64 roots of det(zI − Ā) reach the unit circle (${coeffs}): the FFT division fails`,
+      error: msg('kernel.err.unitCircle', { coeffs }),
     };
   }
   return {
     K,
     ms: now() - t2,
-    note: raw(`ssToTf ${(t1 - t0).toFixed(1)} ms once; ${coeffs}`),
+    note: msg('kernel.note.rtf', { ms: (t1 - t0).toFixed(1), coeffs }),
   };
 }
 

@@ -247,9 +247,7 @@ function KernelBody() {
       cursor(body, hoverK, x, innerH);
       body
         .selectAll('text.empty')
-        .data(
-          view.curves.length ? [] : [pending ? t('panel.computing') : t('kernel.empty.none')],
-        )
+        .data(view.curves.length ? [] : [pending ? t('panel.computing') : t('kernel.empty.none')])
         .join('text')
         .attr('class', 'empty')
         .attr('x', innerW / 2)
@@ -313,9 +311,7 @@ function KernelBody() {
       body
         .selectAll('text.empty')
         .data(
-          view.errors.length
-            ? []
-            : [naive ? t('kernel.empty.compare') : t('kernel.empty.waiting')],
+          view.errors.length ? [] : [naive ? t('kernel.empty.compare') : t('kernel.empty.waiting')],
         )
         .join('text')
         .attr('class', 'empty')
@@ -338,7 +334,8 @@ function KernelBody() {
   const hoverValues =
     hoverK !== null
       ? KERNEL_METHODS.filter((m) => results[m]?.K).map(
-          (m) => `${METHOD_SHORT[m]} ${fmt(results[m]!.K![hoverK]!, 5)}`,
+          (m) =>
+            `${m === 'generating' ? t('kernel.short.generating') : METHOD_SHORT[m]} ${fmt(results[m]!.K![hoverK]!, 5)}`,
         )
       : [];
   const wrap = alias?.wrap ?? NaN;
@@ -371,7 +368,7 @@ function KernelBody() {
               onClick={() => toggle(m)}
             >
               <i style={{ background: `var(--${m})` }} />
-              {METHOD_SHORT[m]}
+              {m === 'generating' ? t('kernel.short.generating') : METHOD_SHORT[m]}
             </button>
           ))}
         </div>
@@ -421,9 +418,7 @@ function KernelBody() {
         />
       </div>
       <p className="kernel-hover num" aria-live="polite">
-        {hoverK !== null
-          ? `k = ${hoverK}: ${hoverValues.join(' · ')}`
-          : t('kernel.hoverHint')}
+        {hoverK !== null ? `k = ${hoverK}: ${hoverValues.join(' · ')}` : t('kernel.hoverHint')}
       </p>
       {!p.correction && <Warning>{words}</Warning>}
       <table className="compact kernel-table" data-testid="kernel-table">
@@ -447,16 +442,14 @@ function KernelBody() {
             >
               <td title={t(`kernel.method.${r.method}`)}>
                 <i className="swatch" style={{ background: `var(--${r.method})` }} />
-                {METHOD_SHORT[r.method]}
+                {r.method === 'generating' ? t('kernel.short.generating') : METHOD_SHORT[r.method]}
               </td>
               <td className="num">{stateText(r, t)}</td>
               <td className="num">
                 {r.state === 'ok' && r.method !== 'naive' ? fmt(r.relDiff, 2) : ''}
               </td>
               <td className="num">{r.state === 'unavailable' ? '' : msText(r.ms)}</td>
-              <td className="note">
-                {r.state === 'computing' ? '' : t(r.note.key, r.note.vars)}
-              </td>
+              <td className="note">{r.state === 'computing' ? '' : t(r.note.key, r.note.vars)}</td>
             </tr>
           ))}
         </tbody>

@@ -143,7 +143,14 @@ export function kernelRow(
   if (unavailable)
     return { method, state: 'unavailable', maxDiff: NaN, relDiff: NaN, ms: NaN, note: unavailable };
   if (!result)
-    return { method, state: 'computing', maxDiff: NaN, relDiff: NaN, ms: NaN, note: msg('panel.computing') };
+    return {
+      method,
+      state: 'computing',
+      maxDiff: NaN,
+      relDiff: NaN,
+      ms: NaN,
+      note: msg('panel.computing'),
+    };
   if (result.error || !result.K)
     return {
       method,
@@ -151,7 +158,7 @@ export function kernelRow(
       maxDiff: NaN,
       relDiff: NaN,
       ms: result.ms,
-      note: result.error ? raw(result.error) : msg('kernel.noKernel'),
+      note: result.error ?? msg('kernel.noKernel'),
     };
   const maxDiff = method === 'naive' ? 0 : maxAbsDiff(result.K, naive);
   const ref = maxAbs(naive);
@@ -189,12 +196,7 @@ export function kernelDomain(...refs: (ArrayLike<number> | undefined)[]): [numbe
 }
 
 /** Words about the wrap-around, from ‖C Ā^L‖ and the kernel's size. */
-export function wrapWords(
-  correction: boolean,
-  wrap: number,
-  kmax: number,
-  L: number,
-): Msg | null {
+export function wrapWords(correction: boolean, wrap: number, kmax: number, L: number): Msg | null {
   if (!Number.isFinite(wrap) || !Number.isFinite(kmax) || kmax <= 0) return null;
   const rel = wrap / kmax;
   const size = rel >= 1e-3 && rel < 1e4 ? String(+rel.toPrecision(2)) : rel.toExponential(1);

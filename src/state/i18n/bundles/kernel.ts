@@ -12,6 +12,7 @@ export default {
     'kernel.method.dplr': 'DPLR (Cauchy + Woodbury)',
     'kernel.method.s4d': 'S4D-LegS (diagonal)',
     'kernel.method.rtf': 'RTF (state-free FFT)',
+    'kernel.short.generating': 'generating',
     'kernel.state.na': 'n/a',
     'kernel.state.failed': 'failed',
     'kernel.state.reference': 'reference',
@@ -52,6 +53,14 @@ export default {
     'kernel.note.s4d': 'diagonal Λ only, B/2: differs by design',
     'kernel.note.naive': 'reference: C Ā^k B̄, k < L',
     'kernel.noKernel': 'no kernel',
+    'kernel.coeffs': '|a| up to {amax}',
+    'kernel.note.rtf': 'ssToTf {ms} ms once; {coeffs}',
+    'kernel.err.nonFinite': 'the result has non-finite values (overflow)',
+    'kernel.err.det': 'det(zI − Ā) overflowed ({coeffs})',
+    'kernel.err.bTilde':
+      "b̃ = b(I − A^L) overflowed: the companion matrix's powers blow up in float64 ({coeffs})",
+    'kernel.err.unitCircle':
+      'float64 roots of det(zI − Ā) reach the unit circle ({coeffs}): the FFT division fails',
     'kernel.wrap.corrected':
       'C̃ = C(I − Ā^L) removes the wrap-around exactly; here ‖CĀ^L‖ / max|K| = {size}.',
     'kernel.wrap.tiny':
@@ -70,6 +79,7 @@ export default {
     'kernel.method.dplr': 'DPLR（Cauchy 核 + Woodbury 恒等式）',
     'kernel.method.s4d': 'S4D-LegS（对角）',
     'kernel.method.rtf': 'RTF（无状态 FFT）',
+    'kernel.short.generating': '生成函数',
     'kernel.state.na': '不适用',
     'kernel.state.failed': '失败',
     'kernel.state.reference': '基准',
@@ -110,6 +120,12 @@ export default {
     'kernel.note.s4d': '只取对角 Λ，B/2：按设计就不同',
     'kernel.note.naive': '基准：C Ā^k B̄，k < L',
     'kernel.noKernel': '没有卷积核',
+    'kernel.coeffs': '|a| 最大到 {amax}',
+    'kernel.note.rtf': 'ssToTf 一次 {ms} ms；{coeffs}',
+    'kernel.err.nonFinite': '结果含有非有限值（溢出）',
+    'kernel.err.det': 'det(zI − Ā) 溢出（{coeffs}）',
+    'kernel.err.bTilde': 'b̃ = b(I − A^L) 溢出：友矩阵的幂在 float64 下发散（{coeffs}）',
+    'kernel.err.unitCircle': 'det(zI − Ā) 的 float64 根落到单位圆上（{coeffs}）：FFT 除法失败',
     'kernel.wrap.corrected': 'C̃ = C(I − Ā^L) 精确地消除了卷绕；此处 ‖CĀ^L‖ / max|K| = {size}。',
     'kernel.wrap.tiny':
       '没有 C̃ 时，FFT 方法返回的是混叠后的卷积核 Σ_m K_(k+mL)。到 k = L 时 K 已经衰减（‖CĀ^L‖ / max|K| = {size}），所以这里的卷绕很小：减小 L 或 Δ 才能在曲线上看到（误差条中可以看到）。',
