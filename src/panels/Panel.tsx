@@ -18,7 +18,12 @@ export interface Readout {
 export function Equation({ tex, label }: { tex: string; label?: string }) {
   const html = useMemo(() => {
     try {
-      return katex.renderToString(tex, { throwOnError: false, displayMode: false, output: 'html' });
+      // MathML alongside the HTML: screen readers read the formula itself.
+      return katex.renderToString(tex, {
+        throwOnError: false,
+        displayMode: false,
+        output: 'htmlAndMathml',
+      });
     } catch {
       return '';
     }
@@ -27,6 +32,7 @@ export function Equation({ tex, label }: { tex: string; label?: string }) {
   return (
     <div
       className="equation"
+      role="group"
       aria-label={label ?? translate(lab.getState().params.lang, 'app.equation')}
       dangerouslySetInnerHTML={{ __html: html }}
     />
