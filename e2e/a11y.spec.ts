@@ -43,7 +43,10 @@ for (const s of STATES) {
     await page.goto(s.url);
     await expect(page.locator('html')).toHaveAttribute('data-theme', s.colorScheme);
     await expect(page.locator('[data-panel="signal"] svg path.signal')).toHaveCount(1);
-    const found = [...(await serious(page, 'header.topbar')), ...(await serious(page, '.controls'))];
+    const found = [
+      ...(await serious(page, 'header.topbar')),
+      ...(await serious(page, '.controls')),
+    ];
     for (const id of PANELS) {
       const panel = page.locator(`[data-panel="${id}"]`);
       await panel.scrollIntoViewIfNeeded();
@@ -120,9 +123,7 @@ test('keyboard: the scrubber, play, sliders and RTF poles work without a mouse, 
   const before = await page.evaluate(() => window.ssmLab.getParams().rtfA);
   await pole.focus();
   await page.keyboard.press('Shift+ArrowLeft');
-  await expect
-    .poll(() => page.evaluate(() => window.ssmLab.getParams().rtfA))
-    .not.toEqual(before);
+  await expect.poll(() => page.evaluate(() => window.ssmLab.getParams().rtfA)).not.toEqual(before);
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('class'));
-  expect(focused).toBe('hit');
+  expect(focused).toMatch(/\bhit\b/);
 });

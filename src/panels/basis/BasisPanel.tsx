@@ -682,11 +682,7 @@ export function BasisPanel() {
   const eqTexDeferred = useDeferredValue(eqTex);
 
   return (
-    <Panel
-      id="basis"
-      title={t('basis.title')}
-      caption={t('basis.caption')}
-    >
+    <Panel id="basis" title={t('basis.title')} caption={t('basis.caption')}>
       <div className="legend">
         <span>
           <i style={{ background: `var(--${p.measure})` }} />

@@ -270,11 +270,7 @@ export function maxAbsFinite(v: ArrayLike<number>): number {
  * A plain-words warning when the coefficients are finite but absurdly large for the input
  * (more than 10⁶ × uMax = max |u|): e.g. LegS with forward Euler, whose first steps amplify by ~N/k.
  */
-export function blowUpWarning(
-  coeffs: ArrayLike<number>,
-  uMax: number,
-  method: string,
-): Msg | null {
+export function blowUpWarning(coeffs: ArrayLike<number>, uMax: number, method: string): Msg | null {
   const cx = maxAbsFinite(coeffs);
   const cu = Math.max(1e-12, uMax);
   if (!(cx > 1e6 * cu)) return null;

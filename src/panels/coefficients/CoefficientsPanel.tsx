@@ -233,9 +233,7 @@ function Heatmap(props: {
       .attr('x', 0)
       .attr('y', -12)
       .style('fill', `var(--${which})`)
-      .text(
-        which === 'legs' ? tr('coef.hm.legs') : tr('coef.hm.legt', { theta: fmt(theta, 3) }),
-      );
+      .text(which === 'legs' ? tr('coef.hm.legs') : tr('coef.hm.legt', { theta: fmt(theta, 3) }));
     g.selectAll<SVGTextElement, null>('text.hm-range')
       .data([null])
       .join('text')
@@ -547,11 +545,7 @@ export function CoefficientsPanel() {
   const eqDeferred = useDeferredValue(eq);
 
   return (
-    <Panel
-      id="coefficients"
-      title={tr('coef.title')}
-      caption={tr('coef.caption')}
-    >
+    <Panel id="coefficients" title={tr('coef.title')} caption={tr('coef.caption')}>
       <div className="legend coef-legend">
         <span>
           <i className="coef-ramp" />

@@ -388,6 +388,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
 }
 
 function EigenvaluesBody() {
+  const t = useT();
   const p = useParams((q) => ({
     measure: q.measure,
     N: q.N,
@@ -406,7 +407,6 @@ function EigenvaluesBody() {
   const [log, setLog] = useState(true);
   const [hover, setHover] = useState<{ key: string; plane: 's' | 'z' } | null>(null);
   const n = effectiveN(p.measure, p.N);
-  const t = useT();
 
   // A's eigenvalues: now when cheap or known, else once the input settles.
   const specKey = `${p.measure}|${n}|${p.theta}`;
@@ -417,7 +417,6 @@ function EigenvaluesBody() {
   const cond =
     cachedCond(p.measure, p.N) ??
     (condCostMs(p.measure, p.N) < LIVE_MS ? condOf(p.measure, p.N) : undefined);
-  const condWords = cond ? superscript(t(cond.words.key, cond.words.vars)) : '';
   const nplrL = show.nplr
     ? (cachedNplrLambda(n) ?? (nplrCostMs(n) < LIVE_MS ? nplrLambdaOf(n) : undefined))
     : undefined;
@@ -446,6 +445,7 @@ function EigenvaluesBody() {
   }, [spectrum, nplrL, p.dt, p.disc, show, n]);
 
   const summary = summarise(aMarks);
+  const condWords = cond ? superscript(t(cond.words.key, cond.words.vars)) : '';
   const warnings = stabilityWords(summary, p.disc, p.dt);
   const memorySteps =
     summary.rho > 0 && summary.rho < 1 ? -1 / Math.log(summary.rho) : Number.POSITIVE_INFINITY;
@@ -468,7 +468,7 @@ function EigenvaluesBody() {
           <svg width="12" height="12" aria-hidden="true">
             <circle cx="6" cy="6" r="4" fill={`var(--${p.measure})`} />
           </svg>
-          {t('eig.legend.A', { m: measureName, n })}
+          {t('eig.legend.A', { m: measureName, n: String(n) })}
         </span>
         <label title={t('eig.nplr.help')}>
           <input
@@ -482,10 +482,7 @@ function EigenvaluesBody() {
           </svg>
           {t('eig.nplr')}
         </label>
-        <span
-          className="eig-group"
-          title={t('eig.s4d.help')}
-        >
+        <span className="eig-group" title={t('eig.s4d.help')}>
           {t('eig.s4d')}
           {S4D_SETS.map((k) => (
             <label key={k}>
@@ -525,9 +522,11 @@ function EigenvaluesBody() {
           note={`${t(`option.disc.${p.disc}`)}, Δ = ${p.dt}`}
         />
       </div>
-      {!spectrum && <p className="eig-note">{t('eig.computing', { n })}</p>}
+      {!spectrum && <p className="eig-note">{t('eig.computing', { n: String(n) })}</p>}
       {dropped > 0 && (
-        <Warning>{t(dropped === 1 ? 'eig.dropped.one' : 'eig.dropped.many', { n: dropped })}</Warning>
+        <Warning>
+          {t(dropped === 1 ? 'eig.dropped.one' : 'eig.dropped.many', { n: dropped })}
+        </Warning>
       )}
       {warnings.map((w) => (
         <Warning key={w.key}>{t(w.key, w.vars)}</Warning>
@@ -554,11 +553,7 @@ function EigenvaluesBody() {
         <span title={t('eig.readout.sourceHelp')}>
           λ(A): <b>{sourceWords}</b>
         </span>
-        <span
-          title={
-            cond ? t('eig.readout.condHelp', { words: condWords }) : t('panel.computing')
-          }
-        >
+        <span title={cond ? t('eig.readout.condHelp', { words: condWords }) : t('panel.computing')}>
           log₁₀ cond(V){' '}
           <b className="num" data-readout="cond" data-value={cond?.log10 ?? ''}>
             {cond ? condText(cond) : t('panel.computing')}
@@ -569,12 +564,12 @@ function EigenvaluesBody() {
         {!cond
           ? t('eig.cond.measuring')
           : cond.kind === 'measured' && cond.log10 !== null && cond.log10 < 4
-            ? t('eig.cond.benign', { m: measureName, words: condWords, n })
+            ? t('eig.cond.benign', { m: measureName, words: condWords, n: String(n) })
             : t(
                 cond.kind === 'measured' || cond.kind === 'limit'
                   ? 'eig.cond.whyNotAtN'
                   : 'eig.cond.whyNot',
-                { m: measureName, words: condWords, n },
+                { m: measureName, words: condWords, n: String(n) },
               )}
       </p>
       <Equation tex={eqTex} />
@@ -589,11 +584,7 @@ function EigenvaluesBody() {
 export function EigenvaluesPanel() {
   const t = useT();
   return (
-    <Panel
-      id="eigenvalues"
-      title={t('eig.title')}
-      caption={t('eig.caption')}
-    >
+    <Panel id="eigenvalues" title={t('eig.title')} caption={t('eig.caption')}>
       <EigenvaluesBody />
     </Panel>
   );

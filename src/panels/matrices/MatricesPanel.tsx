@@ -429,9 +429,7 @@ export function MatricesPanel() {
           <i className="mat-ramp" />
           <span style={{ color: 'var(--neg)' }}>−</span> 0{' '}
           <span style={{ color: 'var(--pos)' }}>+</span>{' '}
-          {scale === 'log'
-            ? t('mat.legend.log', { decades: LOG_DECADES })
-            : t('mat.legend.linear')}
+          {scale === 'log' ? t('mat.legend.log', { decades: LOG_DECADES }) : t('mat.legend.linear')}
         </span>
         <button
           type="button"
@@ -453,11 +451,7 @@ export function MatricesPanel() {
             : t('mat.unstable.other')}
         </Warning>
       )}
-      {stability === 'marginal' && (
-        <Warning>
-          {t('mat.marginal')}
-        </Warning>
-      )}
+      {stability === 'marginal' && <Warning>{t('mat.marginal')}</Warning>}
       <div className="plot mat-plot" ref={boxRef} style={{ height: H }}>
         {useCanvas &&
           blocks
@@ -498,11 +492,7 @@ export function MatricesPanel() {
             <div className="mat-source">{t('mat.source', { source: info.source })}</div>
           </>
         ) : (
-          <div className="mat-hint">
-            {failure
-              ? t('mat.hint.failed')
-              : t('mat.hint')}
-          </div>
+          <div className="mat-hint">{failure ? t('mat.hint.failed') : t('mat.hint')}</div>
         )}
       </div>
       <Readouts
