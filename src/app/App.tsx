@@ -2,6 +2,7 @@
  * The lab: one scrolling page in the order of the series — Memory → Discretisation → Kernels →
  * Transfer functions → Performance — under a sticky header and control bar.
  */
+import { useEffect } from 'react';
 import { BasisPanel } from '../panels/basis/BasisPanel';
 import { CoefficientsPanel } from '../panels/coefficients/CoefficientsPanel';
 import { EigenvaluesPanel } from '../panels/eigenvalues/EigenvaluesPanel';
@@ -14,34 +15,34 @@ import { RtfPanel } from '../panels/rtf/RtfPanel';
 import { PanelSlot } from '../panels/Panel';
 import { SignalPanel } from '../panels/signal/SignalPanel';
 import { useT } from '../state/i18n';
-import { setUi, useUi } from '../state/store';
+import { LANG_OPTIONS } from '../state/schema';
+import { setParams, setUi, useParam, useUi } from '../state/store';
 import { Controls } from './Controls';
 import { FileMenu } from './export/FileMenu';
 import { TeachLayer, TeachTools } from './presenter/TeachLayer';
+import { setTheme, THEMES, useTheme, type ThemePref } from './theme';
 import { TimeBar } from './TimeBar';
 
-const CHAPTERS = [
-  ['memory', 'Memory'],
-  ['discretisation', 'Discretisation'],
-  ['kernels', 'Kernels'],
-  ['rtf', 'Transfer functions'],
-  ['performance', 'Performance'],
-] as const;
+const CHAPTERS = ['memory', 'discretisation', 'kernels', 'rtf', 'performance'] as const;
+/** Each language named in itself. */
+const LANG_NAMES: Record<(typeof LANG_OPTIONS)[number], string> = { en: 'English', zh: '简体中文' };
+const LANG_TAGS: Record<(typeof LANG_OPTIONS)[number], string> = { en: 'en', zh: 'zh-CN' };
 
 function UrlNotice() {
   const notices = useUi((u) => u.urlNotices);
+  const t = useT();
   if (!notices.length) return null;
   return (
     <div className="notice" data-testid="url-notice" role="status">
       <div>
-        <strong>Some settings in the link were adjusted:</strong>
+        <strong>{t('app.urlNotice.title')}</strong>
         <ul>
           {notices.slice(0, 12).map((n, i) => (
             <li key={i}>{n}</li>
           ))}
         </ul>
       </div>
-      <button type="button" aria-label="Dismiss" onClick={() => setUi({ urlNotices: [] })}>
+      <button type="button" aria-label={t('app.dismiss')} onClick={() => setUi({ urlNotices: [] })}>
         ×
       </button>
     </div>
@@ -69,6 +70,7 @@ function WorkerNotice() {
 
 function BackendBadge() {
   const b = useUi((u) => u.backend);
+  const t = useT();
   return (
     <span
       className="badge"
@@ -76,20 +78,69 @@ function BackendBadge() {
       data-testid="backend-badge"
       title={b.note ?? b.adapter ?? ''}
     >
-      {b.name === 'webgpu' ? `WebGPU · ${b.adapter ?? 'adapter'}` : 'CPU (float64)'}
+      {b.name === 'webgpu'
+        ? t('app.backend.webgpu', { adapter: b.adapter ?? t('app.backend.adapter') })
+        : t('app.backend.cpu')}
     </span>
   );
 }
 
+/** Language of the page: the `lang` parameter, also set on <html> for fonts and screen readers. */
+function LanguageSwitch() {
+  const lang = useParam('lang');
+  const t = useT();
+  useEffect(() => {
+    document.documentElement.lang = LANG_TAGS[lang];
+  }, [lang]);
+  return (
+    <label className="control inline" title={t('param.lang.help')}>
+      <span>{t('app.language')}</span>
+      <select
+        data-param="lang"
+        value={lang}
+        onChange={(e) => setParams({ lang: e.target.value as typeof lang })}
+      >
+        {LANG_OPTIONS.map((l) => (
+          <option key={l} value={l} lang={LANG_TAGS[l]}>
+            {LANG_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ThemeSwitch() {
+  const theme = useTheme();
+  const t = useT();
+  return (
+    <label className="control inline" title={t('app.theme.help')}>
+      <span>{t('app.theme')}</span>
+      <select
+        data-testid="theme"
+        value={theme}
+        onChange={(e) => setTheme(e.target.value as ThemePref)}
+      >
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`app.theme.${th}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function App() {
+  const t = useT();
   return (
     <>
       <header className="topbar">
         <h1>SSM Lab</h1>
-        <nav aria-label="Chapters">
-          {CHAPTERS.map(([id, label]) => (
+        <nav aria-label={t('app.chapters')}>
+          {CHAPTERS.map((id) => (
             <a key={id} href={`#${id}`}>
-              {label}
+              {t(`app.chapter.${id}`)}
             </a>
           ))}
         </nav>
@@ -97,6 +148,8 @@ export function App() {
         <FileMenu />
         <BackendBadge />
         <TeachTools />
+        <LanguageSwitch />
+        <ThemeSwitch />
       </header>
       <Controls>
         <TimeBar />
@@ -104,13 +157,9 @@ export function App() {
       <main data-testid="lab-root">
         <UrlNotice />
         <WorkerNotice />
-        <p className="intro">
-          A signal streams in from the left; HiPPO compresses everything it has seen into N numbers,
-          updated online. The blue curve is what those N numbers remember. Press ▶ Play, move N, θ
-          and Δ, or draw your own signal.
-        </p>
+        <p className="intro">{t('app.intro')}</p>
         <section className="chapter" id="memory" aria-labelledby="memory-h">
-          <h2 id="memory-h">1 · Memory: online function approximation</h2>
+          <h2 id="memory-h">{t('app.section.memory')}</h2>
           <div className="grid">
             <PanelSlot id="signal">
               <SignalPanel />
@@ -124,9 +173,7 @@ export function App() {
           </div>
         </section>
         <section className="chapter" id="discretisation" aria-labelledby="discretisation-h">
-          <h2 id="discretisation-h">
-            2 · Discretisation: from x′ = Ax + Bu to x_k = Āx_(k−1) + B̄u_k
-          </h2>
+          <h2 id="discretisation-h">{t('app.section.discretisation')}</h2>
           <div className="grid">
             <PanelSlot id="matrices">
               <MatricesPanel />
@@ -137,7 +184,7 @@ export function App() {
           </div>
         </section>
         <section className="chapter" id="kernels" aria-labelledby="kernels-h">
-          <h2 id="kernels-h">3 · Kernels: S4's convolution view</h2>
+          <h2 id="kernels-h">{t('app.section.kernels')}</h2>
           <div className="grid">
             <PanelSlot id="kernel">
               <KernelPanel />
@@ -151,7 +198,7 @@ export function App() {
           </div>
         </section>
         <section className="chapter" id="rtf" aria-labelledby="rtf-h">
-          <h2 id="rtf-h">4 · Transfer functions: the state-free kernel</h2>
+          <h2 id="rtf-h">{t('app.section.rtf')}</h2>
           <div className="grid">
             <PanelSlot id="rtf">
               <RtfPanel />
@@ -159,7 +206,7 @@ export function App() {
           </div>
         </section>
         <section className="chapter" id="performance" aria-labelledby="performance-h">
-          <h2 id="performance-h">5 · Performance</h2>
+          <h2 id="performance-h">{t('app.section.performance')}</h2>
           <div className="grid">
             <PanelSlot id="performance">
               <PerformancePanel />

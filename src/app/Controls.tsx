@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import { fmt } from '../panels/Panel';
+import { useT } from '../state/i18n';
 import { schema, type EnumField, type NumberField, type ParamName } from '../state/schema';
 import { setParams, useParam } from '../state/store';
 
@@ -33,10 +34,15 @@ export function Slider({ name, format }: { name: NumberParam; format?: (v: numbe
   const f = schema[name] as NumberField;
   const value = useParam(name) as number;
   const id = useId();
+  const t = useT();
   const linearInt = f.kind === 'int' && !f.log;
   return (
-    <label className="control" htmlFor={id} title={`${f.help}. Range ${f.min}–${f.max}.`}>
-      <span>{f.label}</span>
+    <label
+      className="control"
+      htmlFor={id}
+      title={t('param.range', { help: t(`param.${name}.help`), min: f.min, max: f.max })}
+    >
+      <span>{t(`param.${name}.label`)}</span>
       <span className="row">
         <input
           id={id}
@@ -61,9 +67,10 @@ export function Select({ name, labels }: { name: EnumParam; labels?: Record<stri
   const f = schema[name] as EnumField;
   const value = useParam(name) as string;
   const id = useId();
+  const t = useT();
   return (
-    <label className="control" htmlFor={id} title={f.help}>
-      <span>{f.label}</span>
+    <label className="control" htmlFor={id} title={t(`param.${name}.help`)}>
+      <span>{t(`param.${name}.label`)}</span>
       <select
         id={id}
         data-param={f.key}
@@ -72,7 +79,7 @@ export function Select({ name, labels }: { name: EnumParam; labels?: Record<stri
       >
         {f.options.map((o) => (
           <option key={o} value={o}>
-            {labels?.[o] ?? o}
+            {labels?.[o] ?? t(`option.${name}.${o}`)}
           </option>
         ))}
       </select>
@@ -87,36 +94,21 @@ export const MEASURE_LABELS: Record<string, string> = {
   lagt: 'LagT',
   fout: 'FouT',
 };
-const DISC_LABELS: Record<string, string> = {
-  forward: 'forward Euler',
-  backward: 'backward Euler',
-  bilinear: 'bilinear',
-  zoh: 'ZOH',
-};
-const SIGNAL_LABELS: Record<string, string> = {
-  sines: 'sum of sines',
-  noise: 'band-limited noise',
-  step: 'step',
-  square: 'square wave',
-  chirp: 'chirp',
-  impulse: 'impulse',
-  walk: 'random walk',
-  drawn: 'drawn by hand',
-};
 
 export function Controls({ children }: { children?: React.ReactNode }) {
+  const t = useT();
   return (
-    <div className="controls" role="toolbar" aria-label="Parameters">
+    <div className="controls" role="group" aria-label={t('app.controls')}>
       <Select name="measure" labels={MEASURE_LABELS} />
       <Slider name="N" />
       <Slider name="theta" />
       <Slider name="dt" />
-      <Select name="disc" labels={DISC_LABELS} />
+      <Select name="disc" />
       <Slider name="L" />
-      <Select name="signal" labels={SIGNAL_LABELS} />
+      <Select name="signal" />
       {children}
       <details className="advanced">
-        <summary>Conventions</summary>
+        <summary>{t('app.conventions')}</summary>
         <Slider name="seed" format={(v) => String(v)} />
         <Select name="normalization" />
         <Select name="rtfConvention" />

@@ -4,6 +4,7 @@
  * each frame (a slow frame skips samples rather than slowing time down).
  */
 import { useEffect } from 'react';
+import { useT } from '../state/i18n';
 import { schema } from '../state/schema';
 import { lab, setParams, setUi, useParam, useUi } from '../state/store';
 import { Slider } from './Controls';
@@ -24,6 +25,7 @@ export function TimeBar() {
   const cursor = useParam('cursor');
   const L = useParam('L');
   const k = cursorIndex(cursor, L);
+  const t = useT();
 
   useEffect(() => {
     if (!playing) return;
@@ -49,29 +51,30 @@ export function TimeBar() {
   }, [playing]);
 
   return (
-    <div className="timebar" role="group" aria-label="Time cursor">
+    <div className="timebar" role="group" aria-label={t('app.time.group')}>
       <button
         type="button"
         data-param="play"
         aria-pressed={playing}
         onClick={() => setUi({ playing: !playing })}
       >
-        {playing ? '❚❚ Pause' : '▶ Play'}
+        {playing ? t('app.time.pause') : t('app.time.play')}
       </button>
-      <button type="button" aria-label="Step back" onClick={() => step(-1)}>
+      <button type="button" aria-label={t('app.time.back')} onClick={() => step(-1)}>
         ◀
       </button>
-      <button type="button" aria-label="Step forward" onClick={() => step(1)}>
+      <button type="button" aria-label={t('app.time.forward')} onClick={() => step(1)}>
         ▶
       </button>
       <input
         type="range"
-        aria-label="Time cursor"
+        aria-label={t('app.time.cursor')}
+        title={t('app.time.help')}
         data-param={schema.cursor.key}
         min={0}
         max={Math.max(1, L - 1)}
         value={k}
-        aria-valuetext={`sample ${k} of ${L}`}
+        aria-valuetext={t('app.time.valuetext', { k, L })}
         onChange={(e) => setParams({ cursor: Number(e.target.value) / Math.max(1, L - 1) })}
       />
       <output className="num" style={{ minWidth: '6.5em', fontSize: 'var(--size-small)' }}>

@@ -5,6 +5,7 @@ import { installConsoleApi } from './consoleApi';
 import { startFrameStats } from './frameStats';
 import { initGpu } from './gpu';
 import './styles.css';
+import { startTheme } from './theme';
 import { startUrlSync } from './urlSync';
 import { startJobsWorker } from '../state/jobsClient';
 
@@ -13,6 +14,7 @@ if (!container) throw new Error('SSM Lab: #root element missing from index.html'
 
 startUrlSync();
 startJobsWorker();
+startTheme();
 startFrameStats();
 const api = installConsoleApi();
 

@@ -36,7 +36,7 @@ export function texToHtml(tex: string): string {
     return katex.renderToString(tex, {
       throwOnError: false,
       displayMode: false,
-      output: 'html',
+      output: 'htmlAndMathml', // MathML beside the HTML: screen readers read the formula
       trust: false,
     });
   } catch {
@@ -53,7 +53,8 @@ export function Equation({ tex, label }: { tex: string; label?: string }) {
   return (
     <div
       className="equation"
-      aria-label={label ?? 'equation'}
+      role="group"
+      aria-label={label ?? translate(lab.getState().params.lang, 'app.equation')}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );
@@ -168,6 +169,7 @@ class PanelBoundary extends Component<
   }
   override render() {
     if (this.state.error) {
+      // A class component cannot use the hook: boundaryText reads the language when the error shows.
       return (
         <div className="warning" role="alert" data-panel-error={this.props.id}>
           {boundaryText('faults.panelError', { message: this.state.error.message })}{' '}

@@ -33,6 +33,7 @@ import { skewEig } from '../core/eig';
 import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
 import { jobRunner } from './jobs';
+import { msg, raw, type Msg } from './i18n/msg';
 
 // ------------------------------------------------------------------------------------------------
 // Keyed caches and the settle scheduler
@@ -364,27 +365,25 @@ export interface KernelResult {
   K?: Float64Array;
   /** Time of the core call(s) that make the kernel, in ms. */
   ms: number;
-  error?: string;
-  note?: string;
+  error?: Msg;
+  note?: Msg;
 }
 
 /** Why a method does not apply to these inputs, or undefined when it does. */
-export function kernelUnavailable(method: KernelMethod, inp: KernelInputs): string | undefined {
+export function kernelUnavailable(method: KernelMethod, inp: KernelInputs): Msg | undefined {
   const n = effectiveN(inp.measure, inp.N);
   switch (method) {
     case 'naive':
       return undefined;
     case 'generating':
-      return inp.measure === 'lmu'
-        ? 'core.s4Kernel has no LMU (LegT is the same system up to signs)'
-        : undefined;
+      return inp.measure === 'lmu' ? msg('kernel.na.lmu') : undefined;
     case 'dplr':
-      return inp.measure === 'legs' ? undefined : 'DPLR uses the NPLR form of LegS: LegS only';
+      return inp.measure === 'legs' ? undefined : msg('kernel.na.dplr');
     case 's4d':
-      if (inp.measure !== 'legs') return 'S4D-LegS is the diagonal part of LegS: LegS only';
-      return n % 2 === 0 ? undefined : 'S4D stores conjugate pairs: needs an even N';
+      if (inp.measure !== 'legs') return msg('kernel.na.s4d');
+      return n % 2 === 0 ? undefined : msg('kernel.na.even');
     case 'rtf':
-      return inp.L > n ? undefined : `the FFT kernel needs L > N (L = ${inp.L}, N = ${n})`;
+      return inp.L > n ? undefined : msg('kernel.na.rtf', { L: inp.L, N: n });
   }
 }
 
@@ -494,11 +493,11 @@ export function computeKernel(method: KernelMethod, inp: KernelInputs): KernelRe
   try {
     result = run(method, inp, n, map, C);
   } catch (e) {
-    result = { ms: 0, error: message(e) };
+    result = { ms: 0, error: raw(message(e)) };
   }
   if (method === 'dplr' || method === 's4d') nplrSeen.add(n);
   if (result.K && !allFinite(result.K)) {
-    result = { ms: result.ms, error: 'the result has non-finite values (overflow)' };
+    result = { ms: result.ms, error: msg('kernel.err.nonFinite') };
   }
   return kernelCache.set(key, result);
 }
@@ -526,7 +525,7 @@ function run(
     let Cin = C;
     if (!inp.correction) {
       const alias = aliasOf(inp);
-      if (!alias.C2) return { ms: 0, error: alias.error ?? 'no aliased read-out' };
+      if (!alias.C2) return { ms: 0, error: raw(alias.error ?? 'no aliased read-out') };
       Cin = alias.C2;
     }
     const t0 = now();
@@ -556,7 +555,7 @@ function run(
     return {
       K: scaled(K, map!.scale),
       ms: now() - t0,
-      note: 'diagonal Λ only, B/2: differs by design',
+      note: msg('kernel.note.s4d'),
     };
   }
   // rtf: transfer function of the discrete system, then the state-free FFT kernel.
@@ -567,16 +566,16 @@ function run(
   const t1 = now();
   let amax = 0;
   for (const v of tf.a) amax = Math.max(amax, Math.abs(v));
-  const coeffs = `|a| up to ${amax.toExponential(1)}`;
+  const coeffs = msg('kernel.coeffs', { amax: amax.toExponential(1) });
   if (!allFinite(tf.a) || !allFinite(tf.b)) {
-    return { ms: t1 - t0, error: `det(zI − Ā) overflowed (${coeffs})` };
+    return { ms: t1 - t0, error: msg('kernel.err.det', { coeffs }) };
   }
   const t2 = now();
   const b = inp.correction ? rtfCorrect(tf.a, tf.b, L) : tf.b;
   if (!allFinite(b)) {
     return {
       ms: now() - t2,
-      error: `b̃ = b(I − A^L) overflowed: the companion matrix's powers blow up in float64 (${coeffs})`,
+      error: msg('kernel.err.bTilde', { coeffs }),
     };
   }
   let K: Float64Array;
@@ -585,13 +584,13 @@ function run(
   } catch {
     return {
       ms: now() - t2,
-      error: `float64 roots of det(zI − Ā) reach the unit circle (${coeffs}): the FFT division fails`,
+      error: msg('kernel.err.unitCircle', { coeffs }),
     };
   }
   return {
     K,
     ms: now() - t2,
-    note: `ssToTf ${(t1 - t0).toFixed(1)} ms once; ${coeffs}`,
+    note: msg('kernel.note.rtf', { ms: (t1 - t0).toFixed(1), coeffs }),
   };
 }
 
@@ -705,7 +704,8 @@ export interface CondInfo {
   /** log10 of the 2-norm condition number of the unit-column eigenvector matrix, if measured. */
   log10: number | null;
   kind: 'measured' | 'limit' | 'exceeds' | 'defective';
-  words: string;
+  /** "is 7.7·10^4", "exceeds 10^16 …": the rest of a sentence about cond(V). */
+  words: Msg;
 }
 
 /** Largest N for which the eigenvector condition number is measured, per measure. */
@@ -734,24 +734,24 @@ function condWithoutMeasuring(measure: Measure, n: number): CondInfo | undefined
     return {
       log10: null,
       kind: 'defective',
-      words: `is infinite: A = −tril(1) has the single eigenvalue −1 in one Jordan block of size ${n}, so there is no eigenvector basis at all`,
+      words: msg('eig.cond.defective', { n }),
     };
   }
   if (n <= measurableUpTo(measure)) return undefined;
   // Growth measured for N ≤ 20 (26): ×10³ per 4 states for LegS, ×10^2.3 for LegT and LMU.
   const past16 = measure === 'legs' ? n >= 23 : n >= 31;
   const known = KNOWN_COND[measure];
-  const quote = known ? ` (it is ${known[0]} at N = 8 and ${known[1]} at N = 16)` : '';
+  const quote = known ? msg('eig.cond.quote', { a: known[0], b: known[1] }) : '';
   return past16
     ? {
         log10: null,
         kind: 'exceeds',
-        words: `exceeds 10^16, more than float64 can even measure${quote}`,
+        words: msg('eig.cond.exceeds16', { quote }),
       }
     : {
         log10: null,
         kind: 'exceeds',
-        words: `exceeds 10^14, beyond what float64 can measure reliably${quote}`,
+        words: msg('eig.cond.exceeds14', { quote }),
       };
 }
 
@@ -822,15 +822,15 @@ export function condOf(measure: Measure, N: number): CondInfo {
     ? {
         log10: null,
         kind: 'exceeds',
-        words: 'is infinite in float64 (the computed eigenvectors are dependent)',
+        words: msg('eig.cond.dependent'),
       }
     : log10 > 13.5
       ? {
           log10,
           kind: 'limit',
-          words: `is about ${sci(log10)}, at float64's limit (the true value is larger)`,
+          words: msg('eig.cond.limit', { v: sci(log10) }),
         }
-      : { log10, kind: 'measured', words: `is ${sci(log10)}` };
+      : { log10, kind: 'measured', words: msg('eig.cond.measured', { v: sci(log10) }) };
   return condCache.set(key, info);
 }
 

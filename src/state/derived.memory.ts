@@ -20,7 +20,7 @@ import {
 import { legsApply, legsSolve, legsStep } from '../core/legs';
 import { eigOf, statesOf, type Disc, type States } from './derived';
 import { jobRunner, WorkerCrashed, type JobRunner } from './jobs';
-import { labWarning } from './warnings';
+import { msg } from './i18n/msg';
 
 // ------------------------------------------------------------------------------------------------
 // Deferred, time-sliced computations
@@ -289,7 +289,7 @@ export function* legtStatesJob(
         N,
         L,
         method: disc,
-        warning: labWarning('faults.discUnstable', { disc, dt }),
+        warning: msg('state.unstable', { disc: msg(`option.disc.${disc}`), dt }),
       };
 }
 
@@ -353,7 +353,7 @@ export function* legsStatesJob(
         N,
         L,
         method,
-        warning: labWarning('faults.legsForwardBlewUp'),
+        warning: msg('state.legsForwardBlowUp'),
       };
 }
 

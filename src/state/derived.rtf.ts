@@ -27,6 +27,7 @@ import {
   type RtfConvention,
 } from '../core/index';
 import { continuousOf, discreteOf, readoutOf, type Disc } from './derived';
+import { msg, type Msg } from './i18n/msg';
 import { memo } from './memo';
 import { firstNonFinite, labWarning, type LabWarning } from './warnings';
 
@@ -131,20 +132,18 @@ export interface RtfKernels {
   bTilde: Float64Array | null;
   corrected: Float64Array | null;
   /** Plain-words reason when the FFT kernel cannot be formed (e.g. a pole on the unit circle). */
-  error: string | null;
   /** The exact response overflows float64 (a pole outside the unit circle, large L): nothing
    * finite to draw for it, so the panel keeps its last good view. */
   warning: LabWarning | null;
+  error: Msg | null;
 }
 
 /** Turns a core RangeError into words for the panel. */
-export function rtfErrorWords(e: unknown, L: number, n: number): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/unit circle|roots of unity/.test(msg))
-    return `A pole lies on the unit circle at an ${L}-th root of unity, so the FFT kernel divides by zero there (the response never decays). Move the pole off the circle.`;
-  if (/^L must/.test(msg))
-    return `The kernel needs more taps than the order: L = ${L} must exceed n = ${n}. Raise L.`;
-  return `The core refused these coefficients: ${msg}`;
+export function rtfErrorWords(e: unknown, L: number, n: number): Msg {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/unit circle|roots of unity/.test(text)) return msg('state.rtf.rootOfUnity', { L });
+  if (/^L must/.test(text)) return msg('state.rtf.needTaps', { L, n });
+  return msg('state.rtf.refused', { error: text });
 }
 
 export const rtfKernelsOf = memo(
@@ -154,7 +153,7 @@ export const rtfKernelsOf = memo(
     let fft: Float64Array | null = null;
     let bTilde: Float64Array | null = null;
     let corrected: Float64Array | null = null;
-    let error: string | null = null;
+    let error: Msg | null = null;
     try {
       fft = rtfKernel(sys.a, sys.b, sys.h0, L, { convention });
       bTilde = rtfCorrect(sys.a, sys.b, L);
@@ -235,7 +234,7 @@ export function currentDiscrete(p: {
 export interface S4ToRtf {
   ok: boolean;
   /** Words for the panel: what was converted, or why not. */
-  message: string;
+  message: Msg;
   a?: number[];
   b?: number[];
   h0?: number;
@@ -251,7 +250,7 @@ export function s4ToRtf(d: DiscreteSSM, L: number): S4ToRtf {
   if (d.N > RTF_MAX_ORDER)
     return {
       ok: false,
-      message: `Conversion needs N ≤ ${RTF_MAX_ORDER} (the RTF coefficients are at most ${RTF_MAX_ORDER} numbers); the S4 system has N = ${d.N}.`,
+      message: msg('state.rtf.tooLarge', { max: RTF_MAX_ORDER, N: d.N }),
     };
   const tf = ssToTf(d.Ab, d.Bb, d.C, d.D, d.N);
   const big = Math.max(
@@ -262,7 +261,7 @@ export function s4ToRtf(d: DiscreteSSM, L: number): S4ToRtf {
   if (!Number.isFinite(big) || big > RTF_COEF_LIMIT)
     return {
       ok: false,
-      message: `ssToTf gives coefficients up to ${big.toExponential(2)}, beyond the lab's range ±${RTF_COEF_LIMIT} (poles crowding near z = 1 make a ≈ binomial coefficients). Try a smaller N or a larger Δ.`,
+      message: msg('state.rtf.tooBig', { big: big.toExponential(2), limit: RTF_COEF_LIMIT }),
     };
   const K = kernel(d, L);
   const h = rtfImpulse(tf.a, tf.b, tf.h0, L + 1);
@@ -270,7 +269,7 @@ export function s4ToRtf(d: DiscreteSSM, L: number): S4ToRtf {
   for (let k = 0; k < L; k++) kernelMatch = Math.max(kernelMatch, Math.abs(K[k]! - h[k + 1]!));
   return {
     ok: true,
-    message: `Converted the N = ${d.N} S4 system: a = characteristic polynomial of Ā, b from its Markov parameters, h0 = D.`,
+    message: msg('state.rtf.converted', { N: d.N }),
     a: Array.from(tf.a),
     b: Array.from(tf.b),
     h0: tf.h0,

@@ -19,8 +19,9 @@ import {
   type Measure,
   type Normalization,
 } from '../core/index';
+import { msg, type Msg } from './i18n/msg';
 import { memo } from './memo';
-import { labWarning, type LabWarning } from './warnings';
+
 import type { Params } from './schema';
 
 export type Disc = Params['disc'];
@@ -69,9 +70,20 @@ export interface States {
   L: number;
   /** How the states were computed, in words, for captions. */
   method: string;
-  /** Why there are no states to show (they blew up); X is zeros then. */
-  warning?: LabWarning;
+  /** Set when the states blew up: why, as a message for the panels to translate. */
+  warning?: Msg;
 }
+
+const METHOD_KEY: Record<string, string> = {
+  'exact (log-time ZOH)': 'state.method.exact',
+  'forward Euler': 'state.method.forward',
+  forward: 'option.disc.forward',
+  backward: 'option.disc.backward',
+  bilinear: 'option.disc.bilinear',
+  zoh: 'option.disc.zoh',
+};
+/** States.method as a message (its words in the current language). */
+export const methodMsg = (method: string): Msg => msg(METHOD_KEY[method] ?? method);
 
 function finite(X: Float64Array): boolean {
   for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) return false;
@@ -104,10 +116,10 @@ const legsStatesOf = memo(
         N,
         L,
         method,
-        warning: labWarning('faults.legsBlewUp', {
-          method,
+        warning: msg('state.legsBlowUp', {
+          method: msg(`state.method.${scheme}`),
           reach: N - 1,
-          size: xmax.toExponential(1),
+          xmax: xmax.toExponential(1),
         }),
       };
     }
@@ -142,7 +154,7 @@ export const statesOf = memo(
           N: n,
           L,
           method: disc,
-          warning: labWarning('faults.discUnstable', { disc, dt }),
+          warning: msg('state.unstable', { disc: msg(`option.disc.${disc}`), dt }),
         };
   },
 );

@@ -3,16 +3,11 @@
  * an i18n key with its variables (`faults.*` in i18n/bundles/faults.ts), translated where a
  * panel shows it. Panels keep their last finite drawing beside it (Panel.tsx useLastGood).
  */
-import type { Vars } from './i18n';
+import { msg, type Msg } from './i18n/msg';
 
-export interface LabWarning {
-  key: string;
-  vars?: Vars;
-}
-
-export function labWarning(key: string, vars?: Vars): LabWarning {
-  return vars ? { key, vars } : { key };
-}
+/** A warning is a message (i18n/msg.ts) that says why nothing finite can be drawn. */
+export type LabWarning = Msg;
+export const labWarning = msg;
 
 export function isWarning(x: unknown): x is LabWarning {
   return typeof x === 'object' && x !== null && typeof (x as { key?: unknown }).key === 'string';

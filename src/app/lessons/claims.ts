@@ -4,6 +4,7 @@
  * `values` (the raw numbers, written into the page as data for tests) and `vars` (formatted, for
  * the sentence's {placeholders}). Each is memoised on the few inputs it reads.
  */
+import { translate } from '../../state/i18n';
 import {
   discretize,
   eigenvalues,
@@ -289,7 +290,10 @@ export const eigenvectorCondition: Claim = (p) => {
     values: [c.log10 ?? NaN, binom],
     vars: {
       N: p.N,
-      cond: c.log10 === null ? c.words : `10^${c.log10.toFixed(1)}`,
+      cond:
+        c.log10 === null
+          ? translate(p.lang, c.words.key, c.words.vars)
+          : `10^${c.log10.toFixed(1)}`,
       binom: fmt(binom, 3),
       i,
     },

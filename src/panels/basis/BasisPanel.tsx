@@ -8,9 +8,10 @@
 import { axisBottom, axisLeft, line, pointer, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
+import { useT } from '../../state/i18n';
 import { lab, setUi, useParams, useUi } from '../../state/store';
 import { cachedAxis, extent, M, plotGroup, scaleKey, useWidth, type G } from '../chart';
-import { Equation, fmt, LabWarningView, Panel, Readouts, tex, Warning } from '../Panel';
+import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
 import { basisTable } from './basis.export';
 import {
   blowUpWarning,
@@ -107,6 +108,7 @@ export function BasisPanel() {
     cursor: q.cursor,
   }));
   const hover = useUi((s) => s.hoverBasis);
+  const t = useT();
   const u = signalOf(p.signal, p.L, p.seed, p.drawn);
   const st = statesOf(p.measure, p.N, p.theta, p.normalization, p.dt, p.disc, u);
   const N = st.N;
@@ -316,7 +318,7 @@ export function BasisPanel() {
       .attr('x', innerW / 2)
       .attr('y', innerH / 2)
       .attr('text-anchor', 'middle')
-      .text('No coefficients to show: the states blew up (see the warning).');
+      .text(t('basis.empty'));
     g.selectAll<SVGGElement, null>('g.hover-layer')
       .data([null])
       .join('g')
@@ -347,7 +349,7 @@ export function BasisPanel() {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour]);
+  }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour, t]);
 
   // The time axis, in time units (view units × unit).
   useLayoutEffect(() => {
@@ -359,8 +361,8 @@ export function BasisPanel() {
     const xt = x.copy().domain([t0, t1]);
     const xLabel =
       p.measure === 'lagt'
-        ? 'time τ  (LagT weighs it by exp(−(t − τ)))'
-        : `time τ in the window [${fmt(Math.max(0, t0), 3)}, ${fmt(t1, 3)}]`;
+        ? t('basis.axis.lagt')
+        : t('basis.axis.window', { a: fmt(Math.max(0, t0), 3), b: fmt(t1, 3) });
     cachedAxis(g, 'x-axis', scaleKey(xt), `translate(0,${innerH})`, (a) =>
       a.call(axisBottom(xt).ticks(6).tickSizeOuter(0)),
     );
@@ -372,7 +374,7 @@ export function BasisPanel() {
       .attr('y', innerH + 30)
       .attr('text-anchor', 'end')
       .text((d) => d);
-  }, [main, view, unit, p.measure]);
+  }, [main, view, unit, p.measure, t]);
 
   // The hovered term, in ink, with its coefficient.
   useLayoutEffect(() => {
@@ -445,7 +447,7 @@ export function BasisPanel() {
       .attr('x', innerW)
       .attr('y', innerH + 30)
       .attr('text-anchor', 'end')
-      .text('n (index)');
+      .text(t('panel.axis.index'));
     g.selectAll<SVGTextElement, null>('text.y-label')
       .data([null])
       .join('text')
@@ -485,7 +487,7 @@ export function BasisPanel() {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [bars, view, N, empty]);
+  }, [bars, view, N, empty, t]);
   useLayoutEffect(() => {
     const svg = barsRef.current;
     if (!svg) return;
@@ -565,14 +567,14 @@ export function BasisPanel() {
       .attr('x', innerW)
       .attr('y', innerH + 30)
       .attr('text-anchor', 'end')
-      .text('terms kept m (first m of N)');
+      .text(t('basis.axis.terms'));
     g.selectAll<SVGTextElement, null>('text.y-label')
       .data([null])
       .join('text')
       .attr('class', 'y-label')
       .attr('transform', `translate(${-40},0) rotate(-90)`)
       .attr('text-anchor', 'end')
-      .text('MSE (log)');
+      .text(t('basis.axis.mse'));
     const pts: [number, number][] = [];
     if (ok)
       for (let i = 0; i < errs.length; i++) {
@@ -594,7 +596,7 @@ export function BasisPanel() {
       .attr('x', innerW / 2)
       .attr('y', innerH / 2)
       .attr('text-anchor', 'middle')
-      .text(empty ? 'no coefficients' : 'the error is 0 or undefined here');
+      .text(empty ? t('basis.noCoefficients') : t('basis.errorUndefined'));
     g.selectAll<SVGGElement, null>('g.marks')
       .data([null])
       .join('g')
@@ -623,7 +625,7 @@ export function BasisPanel() {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [err, errs, empty, N]);
+  }, [err, errs, empty, N, t]);
   useLayoutEffect(() => {
     const svg = errRef.current;
     if (!svg) return;
@@ -660,29 +662,26 @@ export function BasisPanel() {
   return (
     <Panel
       id="basis"
-      csv={() => (empty ? null : basisTable(view.coeffs, terms.rms, errs, view.t))}
-      title="Basis & projection"
-      caption={
-        `The memory is a weighted sum: each basis function φ_n times its coefficient x_n; they add up ` +
-        `to the reconstruction. Hover a curve or a bar to pick one out.`
-      }
+      csv={() => (empty ? null : basisTable(view.coeffs, terms.rms, errs, view.t * unit))}
+      title={t('basis.title')}
+      caption={t('basis.caption')}
     >
       <div className="legend">
         <span>
           <i style={{ background: `var(--${p.measure})` }} />
-          x_n φ_n(s), all {N} (strongest {Math.min(STRONG, N)} bold, labelled n)
+          {t('basis.legend.terms', { N, strong: Math.min(STRONG, N) })}
         </span>
         <span>
           <i style={{ background: 'var(--recon)' }} />
-          sum = reconstruction
+          {t('basis.legend.sum')}
         </span>
         <span>
           <i className="basis-dash" />
-          input u
+          {t('signal.legend.input')}
         </span>
       </div>
-      {st.warning && <LabWarningView warning={st.warning} />}
-      {huge && <Warning>{huge}</Warning>}
+      {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
+      {huge && <Warning>{t(huge.key, huge.vars)}</Warning>}
       <div className="plot basis-main" ref={boxRef}>
         <canvas
           ref={canvasRef}
@@ -700,65 +699,67 @@ export function BasisPanel() {
           height={MAIN_H}
           viewBox={`0 0 ${W} ${MAIN_H}`}
           role="img"
-          aria-label="Basis functions weighted by the coefficients, and their sum"
+          aria-label={t('basis.aria.main')}
         />
       </div>
       <div className={`basis-small ${side ? 'side' : 'stacked'}`}>
         <figure style={{ width: sw }}>
-          <figcaption>Coefficients x_n at the cursor</figcaption>
+          <figcaption>{t('basis.fig.bars')}</figcaption>
           <svg
             ref={barsRef}
             width={sw}
             height={SMALL_H}
             viewBox={`0 0 ${sw} ${SMALL_H}`}
             role="img"
-            aria-label="Bar chart of the coefficients x_n"
+            aria-label={t('basis.aria.bars')}
             data-testid="basis-bars"
           />
         </figure>
         <figure style={{ width: sw }}>
-          <figcaption>Error of the first m terms, live</figcaption>
+          <figcaption>{t('basis.fig.error')}</figcaption>
           <svg
             ref={errRef}
             width={sw}
             height={SMALL_H}
             viewBox={`0 0 ${sw} ${SMALL_H}`}
             role="img"
-            aria-label="Mean squared error of the first m terms, log scale"
+            aria-label={t('basis.aria.error')}
             data-testid="basis-error"
           />
         </figure>
       </div>
       <p className="basis-note">
-        Right: the mean squared error over the window when only the first m coefficients are kept.{' '}
+        {t('basis.note')}{' '}
         {exact
-          ? `For ${p.measure === 'legs' ? 'LegS' : 'LagT'} (A is lower triangular) that is exactly the m-term projection, i.e. what an m-state memory holds.`
-          : `For ${p.measure === 'legt' ? 'LegT' : p.measure === 'lmu' ? 'LMU' : 'FouT'} it only approximates an m-state memory: the closure at the window edge couples all N coefficients.`}
+          ? t('basis.note.exact', { m: p.measure === 'legs' ? 'LegS' : 'LagT' })
+          : t('basis.note.approx', {
+              m: p.measure === 'legt' ? 'LegT' : p.measure === 'lmu' ? 'LMU' : 'FouT',
+            })}
       </p>
       <Readouts
         items={[
           { label: 't =', value: fmt(view.t * unit, 4) },
           { label: 'N =', value: String(N) },
           {
-            label: 'Σ at now =',
+            label: t('basis.readout.sum'),
             value: empty ? '—' : fmt(sumNow, 4),
-            title: 'the sum of the N terms at the newest point of the window',
+            title: t('basis.readout.sumHelp'),
           },
           {
-            label: 'MSE (all N) =',
+            label: t('basis.readout.mse'),
             value: ready ? fmt(errs[N - 1]!, 3) : '—',
-            title: 'mean squared error over the window of the full sum (the signal panel’s MSE)',
+            title: t('basis.readout.mseHelp'),
           },
           // Always present (— when nothing is hovered), so that hovering never shifts the layout.
           {
-            label: 'hovered',
+            label: t('panel.hovered'),
             value: hn !== null && !empty ? `x_${hn} = ${fmt(view.coeffs[hn]!, 4)}` : '—',
-            title: 'the hovered coefficient (hover a curve, a bar or the error curve)',
+            title: t('basis.readout.hoverHelp'),
           },
           {
-            label: 'MSE (first n+1) =',
+            label: t('basis.readout.mseFirst'),
             value: hn !== null && !empty ? fmt(errs[hn]!, 3) : '—',
-            title: 'error of the sum of the first n+1 terms, n the hovered index',
+            title: t('basis.readout.mseFirstHelp'),
           },
         ]}
       />

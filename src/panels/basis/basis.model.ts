@@ -6,6 +6,8 @@
  * error of the truncated sums Σ_{n<m} x_n φ_n for m = 1 … N.
  */
 import { hippoBasis, type Measure, type Normalization } from '../../core/index';
+import { methodMsg } from '../../state/derived';
+import { msg, type Msg } from '../../state/i18n/msg';
 import { RECON_POINTS, signalAt, type MemoryView } from '../signal/signal.model';
 
 export interface BasisGrid {
@@ -268,18 +270,15 @@ export function maxAbsFinite(v: ArrayLike<number>): number {
  * A plain-words warning when the coefficients are finite but absurdly large for the input
  * (more than 10⁶ × uMax = max |u|): e.g. LegS with forward Euler, whose first steps amplify by ~N/k.
  */
-export function blowUpWarning(
-  coeffs: ArrayLike<number>,
-  uMax: number,
-  method: string,
-): string | null {
+export function blowUpWarning(coeffs: ArrayLike<number>, uMax: number, method: string): Msg | null {
   const cx = maxAbsFinite(coeffs);
   const cu = Math.max(1e-12, uMax);
   if (!(cx > 1e6 * cu)) return null;
-  return (
-    `The coefficients are astronomically large (max |x_n| = ${cx.toExponential(1)} for |u| ≤ ${cu.toPrecision(2)}): ` +
-    `the ${method} scheme amplified them, so this memory is meaningless. Choose bilinear or ZOH.`
-  );
+  return msg('basis.huge', {
+    cx: cx.toExponential(1),
+    cu: cu.toPrecision(2),
+    method: methodMsg(method),
+  });
 }
 
 /**

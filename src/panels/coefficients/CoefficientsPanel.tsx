@@ -17,13 +17,13 @@ import {
 } from 'react';
 import type { Normalization } from '../../core/index';
 import { signalOf, type Disc, type States } from '../../state/derived';
+import { useT } from '../../state/i18n';
 import {
   deferredVersion,
   memoryStatesOf,
   subscribeDeferred,
   type Deferred,
 } from '../../state/derived.memory';
-import { useT } from '../../state/i18n';
 import { memo } from '../../state/memo';
 import { lab, setParams, setUi, useParams, useUi } from '../../state/store';
 import { cachedAxis, drawAxes, extent, M, plotGroup, scaleKey, useWidth } from '../chart';
@@ -246,14 +246,14 @@ function Heatmap(props: {
       .attr('x', w)
       .attr('y', h + 31)
       .attr('text-anchor', 'end')
-      .text(`time t  (Δ = ${fmt(dt, 3)})`);
+      .text(tr('panel.axis.time', { dt: fmt(dt, 3) }));
     g.selectAll<SVGTextElement, null>('text.y-label')
       .data([null])
       .join('text')
       .attr('class', 'y-label')
       .attr('transform', `translate(${-30},${h}) rotate(-90)`)
       .attr('text-anchor', 'start')
-      .text('n (index)');
+      .text(tr('panel.axis.index'));
     // Title and colour range.
     g.selectAll<SVGTextElement, null>('text.hm-title')
       .data([null])
@@ -262,7 +262,7 @@ function Heatmap(props: {
       .attr('x', 0)
       .attr('y', -12)
       .style('fill', `var(--${which})`)
-      .text(which === 'legs' ? 'LegS · all of [0, t]' : `LegT · last θ = ${fmt(theta, 3)}`);
+      .text(which === 'legs' ? tr('coef.hm.legs') : tr('coef.hm.legt', { theta: fmt(theta, 3) }));
     g.selectAll<SVGTextElement, null>('text.hm-range')
       .data([null])
       .join('text')
@@ -311,7 +311,7 @@ function Heatmap(props: {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [which, usable, image, N, L, dt, theta, T, w, h, onHover]);
+  }, [which, usable, image, N, L, dt, theta, T, w, h, onHover, tr]);
 
   // What moves with the cursor and the hover: the window bar, the cursor line, the row outline.
   useLayoutEffect(() => {
@@ -387,7 +387,7 @@ function Heatmap(props: {
         height={HM.top + h + HM.bottom}
         viewBox={`0 0 ${width} ${HM.top + h + HM.bottom}`}
         role="img"
-        aria-label={`${LABEL[which]} coefficients x_n(t) as a heatmap: rows n, columns time`}
+        aria-label={tr('coef.aria.heatmap', { m: LABEL[which] })}
       />
       {(!usable || pending) && (
         <div
@@ -399,11 +399,11 @@ function Heatmap(props: {
             <span className="coef-warn">{tr(st.warning.key, st.warning.vars)}</span>
           ) : job.error ? (
             <span className="coef-warn">
-              Could not compute {LABEL[which]}: {job.error}
+              {tr('coef.failed', { m: LABEL[which], error: job.error })}
             </span>
           ) : (
             <span>
-              computing {LABEL[which]} states… {Math.round(job.progress * 100)}%
+              {tr('coef.computing', { m: LABEL[which], pct: Math.round(job.progress * 100) })}
               <progress max={1} value={job.progress} />
             </span>
           )}
@@ -459,9 +459,9 @@ export function CoefficientsPanel() {
   const legsDone = legs.ready ? legs.value : undefined;
   const legtDone = legt.ready ? legt.value : undefined;
   const legsHuge =
-    legsDone && !legsDone.warning ? legsHugeOf(legsDone.X, uMax, `LegS ${legsDone.method}`) : null;
+    legsDone && !legsDone.warning ? legsHugeOf(legsDone.X, uMax, legsDone.method) : null;
   const legtHuge =
-    legtDone && !legtDone.warning ? legtHugeOf(legtDone.X, uMax, `LegT ${legtDone.method}`) : null;
+    legtDone && !legtDone.warning ? legtHugeOf(legtDone.X, uMax, legtDone.method) : null;
   const lineRef = useRef<SVGSVGElement>(null);
   const lines = trajectoriesOf(legsDone, legtDone, nShow, W, p.L, p.N);
   useLayoutEffect(() => {
@@ -519,10 +519,10 @@ export function CoefficientsPanel() {
       plotGroup(svg),
       xt,
       lines.y,
-      { x: `time t  (Δ = ${fmt(p.dt, 3)})`, y: `x_${nShow}(t)` },
+      { x: tr('panel.axis.time', { dt: fmt(p.dt, 3) }), y: `x_${nShow}(t)` },
       { w: W, h: LINE_H },
     );
-  }, [lines, p.L, p.dt, nShow, W]);
+  }, [lines, p.L, p.dt, nShow, W, tr]);
   useLayoutEffect(() => {
     const svg = lineRef.current;
     if (!svg) return;
@@ -544,14 +544,15 @@ export function CoefficientsPanel() {
       .attr('stroke-dasharray', '3 3');
   }, [k, W, p.L]);
 
-  const warnings = [
-    ...[legs, legt].map((j) => {
-      const w = j.ready ? j.value?.warning : undefined;
-      return w && tr(w.key, w.vars);
-    }),
-    legsHuge,
-    legtHuge,
-  ].filter((w): w is string => !!w);
+  // Each warning says which memory it is about: "LegS: …".
+  const warnings = (
+    [
+      ['LegS', legs.ready ? legs.value?.warning : undefined],
+      ['LegT', legt.ready ? legt.value?.warning : undefined],
+      ['LegS', legsHuge],
+      ['LegT', legtHuge],
+    ] as const
+  ).flatMap(([m, w]) => (w ? [`${m}: ${tr(w.key, w.vars)}`] : []));
 
   const val = (v: number) => (Number.isFinite(v) ? tex(v, 4) : '\\text{…}');
   const eq =
@@ -564,12 +565,8 @@ export function CoefficientsPanel() {
     <Panel
       id="coefficients"
       csv={() => coefficientsTable(p.dt, legs.value, legt.value)}
-      title="Coefficients over time"
-      caption={
-        'LegS keeps everything: its coefficients settle and change ever more slowly and smoothly. ' +
-        'LegT sees only the window [t − θ, t]: its coefficients keep oscillating as the window slides. ' +
-        'Rows are n, columns time; click or drag to move the cursor.'
-      }
+      title={tr('coef.title')}
+      caption={tr('coef.caption')}
     >
       <div className="legend coef-legend">
         <span>
@@ -577,22 +574,22 @@ export function CoefficientsPanel() {
           x_n(t) <span style={{ color: 'var(--neg)' }}>−</span> 0{' '}
           <span style={{ color: 'var(--pos)' }}>+</span>{' '}
           {scale === 'log'
-            ? `signed log, ${LOG_DECADES} decades below ±r`
-            : '±r = 99th percentile of |x|'}
+            ? tr('coef.legend.log', { decades: LOG_DECADES })
+            : tr('coef.legend.linear')}
         </span>
         <span>
           <i style={{ background: 'var(--ink)', height: 2 }} />
-          cursor · bar: memory window
+          {tr('coef.legend.cursor')}
         </span>
         <button
           type="button"
           className="coef-scale"
           data-testid="coef-scale"
           aria-pressed={scale === 'log'}
-          title="Colour scale: linear in x, or signed log10|x| (shows the small high-order coefficients)"
+          title={tr('coef.scale.help')}
           onClick={() => setScale(scale === 'log' ? 'linear' : 'log')}
         >
-          colour: {scale === 'log' ? 'log' : 'linear'}
+          {tr(scale === 'log' ? 'coef.scale.log' : 'coef.scale.linear')}
         </button>
       </div>
       {warnings.map((w) => (
@@ -619,7 +616,7 @@ export function CoefficientsPanel() {
       </div>
       <div className="coef-traj">
         <div className="legend">
-          <span>One row over time, n = {nShow} (hover a row to pick n):</span>
+          <span>{tr('coef.row', { n: nShow })}</span>
           <span>
             <i style={{ background: 'var(--legs)' }} />
             LegS x_{nShow}(t)
@@ -635,7 +632,7 @@ export function CoefficientsPanel() {
           height={LINE_H}
           viewBox={`0 0 ${W} ${LINE_H}`}
           role="img"
-          aria-label={`Coefficient ${nShow} over time, LegS and LegT`}
+          aria-label={tr('coef.aria.row', { n: nShow })}
           data-testid="coef-trajectory"
         />
       </div>
@@ -646,22 +643,25 @@ export function CoefficientsPanel() {
           {
             label: 'LegS x_n =',
             value: fmt(xs, 4),
-            title: 'LegS coefficient n at the cursor (core legsRun)',
+            title: tr('coef.readout.legsHelp'),
           },
           {
             label: 'LegT x_n =',
             value: fmt(xt, 4),
-            title: 'LegT coefficient n at the cursor (core discretize + recurrence)',
+            title: tr('coef.readout.legtHelp'),
           },
           // Always present (— when nothing is hovered), so that hovering never shifts the layout.
           {
-            label: 'hover',
+            label: tr('panel.hover'),
             value: hover
               ? `${LABEL[hover.which]} n=${hover.n}, t=${fmt(timeOfRow(hover.k, p.dt), 4)}: ${fmt(hover.value, 4)}`
               : '—',
-            title: 'the coefficient under the pointer',
+            title: tr('coef.readout.hoverHelp'),
           },
-          { label: 'LegT window', value: `${fmt(p.theta / p.dt, 4)} samples` },
+          {
+            label: tr('coef.readout.window'),
+            value: tr('panel.samples', { n: fmt(p.theta / p.dt, 4) }),
+          },
         ]}
       />
       <Equation tex={eqDeferred} />

@@ -22,6 +22,7 @@ import {
 } from 'd3';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
+import { useT } from '../../state/i18n';
 import {
   cachedCond,
   cachedSpectrum,
@@ -132,6 +133,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const W = useWidth(boxRef, 300);
+  const t = useT();
   const H = Math.max(220, Math.min(340, Math.round(W * 0.9)));
   const innerW = Math.max(40, W - PM.left - PM.right);
   const innerH = H - PM.top - PM.bottom;
@@ -280,7 +282,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
       .call(ax(y, 'y'));
     const names = plane === 's' ? ['Re s', 'Im s'] : ['Re z', 'Im z'];
     g.selectAll('text.x-label')
-      .data([names[0]! + (useLog ? '  (symlog)' : '')])
+      .data([names[0]! + (useLog ? t('eig.symlogSuffix') : '')])
       .join('text')
       .attr('class', 'x-label')
       .attr('x', innerW)
@@ -302,7 +304,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
       .attr('y', 12)
       .text((d) => d);
     g.selectAll('text.region')
-      .data([plane === 's' ? 'Re s > 0: grows' : '|z| > 1: grows'])
+      .data([t(plane === 's' ? 'eig.region.s' : 'eig.region.z')])
       .join('text')
       .attr('class', 'region')
       .attr('x', innerW - 4)
@@ -343,7 +345,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [marks, domain, innerW, innerH, plane, measure, hover, onHover, T, useLog, note]);
+  }, [marks, domain, innerW, innerH, plane, measure, hover, onHover, T, useLog, note, t]);
 
   const hv =
     hover && hover.plane === plane ? marks.find((m) => markKey(m) === hover.key) : undefined;
@@ -364,9 +366,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
           height={H}
           viewBox={`0 0 ${W} ${H}`}
           role="img"
-          aria-label={
-            plane === 's' ? 'Eigenvalues of A in the s-plane' : 'Eigenvalues of Ā in the z-plane'
-          }
+          aria-label={t(plane === 's' ? 'eig.aria.s' : 'eig.aria.z')}
         />
         {hv && tip && (
           <div
@@ -377,7 +377,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
               top: Math.max(0, tip.top - 54),
             }}
           >
-            <b>{SET_LABEL[hv.set]}</b>
+            <b>{t(`eig.set.${hv.set}`)}</b>
             <span className="num">λ = {complexText(hv.s)}</span>
             <span className="num">
               z = {complexText(hv.z)} (|z| = {numText(Math.hypot(hv.z.re, hv.z.im))})
@@ -390,6 +390,7 @@ function Plane({ plane, marks, measure, log, hover, onHover, label, note }: Plan
 }
 
 function EigenvaluesBody() {
+  const t = useT();
   const p = useParams((q) => ({
     measure: q.measure,
     N: q.N,
@@ -448,6 +449,7 @@ function EigenvaluesBody() {
   usePanelCsv('eigenvalues', () => eigenvaluesTable(marks));
 
   const summary = summarise(aMarks);
+  const condWords = cond ? superscript(t(cond.words.key, cond.words.vars)) : '';
   const warnings = stabilityWords(summary, p.disc, p.dt);
   const memorySteps =
     summary.rho > 0 && summary.rho < 1 ? -1 / Math.log(summary.rho) : Number.POSITIVE_INFINITY;
@@ -458,21 +460,21 @@ function EigenvaluesBody() {
   const eqTex = useDeferredValue(mapTex(p.disc, p.dt, summary.slowest));
   const toggle = (k: keyof Toggles) => setShow((s) => ({ ...s, [k]: !s[k] }));
   const sourceWords = !spectrum
-    ? 'computing…'
+    ? t('panel.computing')
     : spectrum.source === 'diagonal'
-      ? 'A is triangular: its diagonal, exact'
-      : 'QR in float64 (core.eigenvalues)';
+      ? t('eig.source.diagonal')
+      : t('eig.source.qr');
 
   return (
     <>
-      <div className="eig-toggles" role="group" aria-label="Marks">
+      <div className="eig-toggles" role="group" aria-label={t('eig.marks')}>
         <span className="legend-item">
           <svg width="12" height="12" aria-hidden="true">
             <circle cx="6" cy="6" r="4" fill={`var(--${p.measure})`} />
           </svg>
-          A ({measureName}, N = {n})
+          {t('eig.legend.A', { m: measureName, n: String(n) })}
         </span>
-        <label title="LegS = V diag(Λ) V* − PPᵀ: the normal part's eigenvalues Λ = −½ + iω (core.nplr), the diagonal of S4's DPLR form">
+        <label title={t('eig.nplr.help')}>
           <input
             type="checkbox"
             checked={show.nplr}
@@ -482,13 +484,10 @@ function EigenvaluesBody() {
           <svg width="12" height="12" aria-hidden="true">
             <path d="M6 1 L11 6 L6 11 L1 6 Z" fill="none" stroke="var(--dplr)" strokeWidth="1.3" />
           </svg>
-          NPLR Λ of LegS
+          {t('eig.nplr')}
         </label>
-        <span
-          className="eig-group"
-          title="S4D initialisations (core.s4dInit): one eigenvalue per conjugate pair, both drawn"
-        >
-          S4D init:
+        <span className="eig-group" title={t('eig.s4d.help')}>
+          {t('eig.s4d')}
           {S4D_SETS.map((k) => (
             <label key={k}>
               <input
@@ -501,9 +500,9 @@ function EigenvaluesBody() {
             </label>
           ))}
         </span>
-        <label title="Symmetric-log axes on the s-plane, sign(x)·log10(1 + |x|): eigenvalues from −1 to −1000 all visible">
+        <label title={t('eig.symlog.help')}>
           <input type="checkbox" checked={log} data-toggle="symlog" onChange={() => setLog(!log)} />
-          symlog s-plane
+          {t('eig.symlog')}
         </label>
       </div>
       <div className="eig-planes">
@@ -514,7 +513,7 @@ function EigenvaluesBody() {
           log={log}
           hover={hover}
           onHover={onHover}
-          label="s-plane: eigenvalues λ of A"
+          label={t('eig.plane.s')}
         />
         <Plane
           plane="z"
@@ -523,71 +522,59 @@ function EigenvaluesBody() {
           log={false}
           hover={hover}
           onHover={onHover}
-          label="z-plane: eigenvalues of Ā"
-          note={`${p.disc}, Δ = ${p.dt}`}
+          label={t('eig.plane.z')}
+          note={`${t(`option.disc.${p.disc}`)}, Δ = ${p.dt}`}
         />
       </div>
-      {!spectrum && <p className="eig-note">Computing the eigenvalues of A (QR, N = {n})…</p>}
+      {!spectrum && <p className="eig-note">{t('eig.computing', { n: String(n) })}</p>}
       {dropped > 0 && (
         <Warning>
-          {dropped} eigenvalue{dropped === 1 ? '' : 's'} came out non-finite and are not drawn.
+          {t(dropped === 1 ? 'eig.dropped.one' : 'eig.dropped.many', { n: dropped })}
         </Warning>
       )}
       {warnings.map((w) => (
-        <Warning key={w}>{w}</Warning>
+        <Warning key={w.key}>{t(w.key, w.vars)}</Warning>
       ))}
       <div className="readouts" aria-live="polite">
-        <span title="Spectral radius of Ā: the slowest mode decays like ρ^k">
+        <span title={t('eig.readout.rhoHelp')}>
           ρ(Ā) = max|z|{' '}
           <b className="num" data-readout="rho" data-value={summary.rho}>
             {spectrum ? numText(summary.rho, 5) : '—'}
           </b>
         </span>
-        <span title="−1/ln ρ: steps for the slowest mode to fall by a factor e">
-          memory ≈{' '}
+        <span title={t('eig.readout.memoryHelp')}>
+          {t('eig.readout.memory')}{' '}
           <b className="num" data-readout="memory" data-value={memorySteps}>
             {!spectrum
               ? '—'
               : Number.isFinite(memorySteps)
-                ? `${numText(memorySteps, 3)} steps`
+                ? t('eig.readout.steps', { n: numText(memorySteps, 3) })
                 : summary.rho > 1 + 1e-9
-                  ? 'none: it grows'
-                  : '∞: never decays'}
+                  ? t('eig.readout.grows')
+                  : t('eig.readout.never')}
           </b>
         </span>
-        <span title="How the eigenvalues of A were obtained">
+        <span title={t('eig.readout.sourceHelp')}>
           λ(A): <b>{sourceWords}</b>
         </span>
-        <span
-          title={
-            cond
-              ? `Condition number of A's eigenvector matrix (unit columns, 2-norm) ${superscript(cond.words)}`
-              : 'computing…'
-          }
-        >
+        <span title={cond ? t('eig.readout.condHelp', { words: condWords }) : t('panel.computing')}>
           log₁₀ cond(V){' '}
           <b className="num" data-readout="cond" data-value={cond?.log10 ?? ''}>
-            {cond ? condText(cond) : 'computing…'}
+            {cond ? condText(cond) : t('panel.computing')}
           </b>
         </span>
       </div>
       <p className="eig-note" data-readout="cond-words">
-        {!cond ? (
-          'Measuring the eigenvector condition number…'
-        ) : cond.kind === 'measured' && cond.log10 !== null && cond.log10 < 4 ? (
-          <>
-            {measureName}&apos;s eigenvectors are benign: cond(V) {superscript(cond.words)} at N ={' '}
-            {n}, so a diagonal form would be safe here — unlike LegS, whose V is catastrophically
-            conditioned (REFERENCE §3.7).
-          </>
-        ) : (
-          <>
-            Why {measureName} is not diagonalised numerically: A = VΛV⁻¹ needs an eigenvector matrix
-            V whose condition number {superscript(cond.words)}
-            {cond.kind === 'measured' || cond.kind === 'limit' ? ` at N = ${n}` : ''}. S4&apos;s
-            NPLR form diagonalises only the normal part, with a unitary V (REFERENCE §3.7, §3.9).
-          </>
-        )}
+        {!cond
+          ? t('eig.cond.measuring')
+          : cond.kind === 'measured' && cond.log10 !== null && cond.log10 < 4
+            ? t('eig.cond.benign', { m: measureName, words: condWords, n: String(n) })
+            : t(
+                cond.kind === 'measured' || cond.kind === 'limit'
+                  ? 'eig.cond.whyNotAtN'
+                  : 'eig.cond.whyNot',
+                { m: measureName, words: condWords, n: String(n) },
+              )}
       </p>
       <Equation tex={eqTex} />
     </>
@@ -599,17 +586,9 @@ function EigenvaluesBody() {
  * a failure in this panel's drawing leaves the rest of the lab working.
  */
 export function EigenvaluesPanel() {
+  const t = useT();
   return (
-    <Panel
-      id="eigenvalues"
-      title="Eigenvalues"
-      caption={
-        <>
-          Δ slides every eigenvalue of Ā along the map of the discretisation: a stable system stays
-          left of the imaginary axis (s) and inside the unit circle (z). Hover a mark for its value.
-        </>
-      }
-    >
+    <Panel id="eigenvalues" title={t('eig.title')} caption={t('eig.caption')}>
       <EigenvaluesBody />
     </Panel>
   );

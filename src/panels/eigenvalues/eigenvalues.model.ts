@@ -8,6 +8,8 @@
  *   forward 1 + Δλ · backward 1/(1 − Δλ) · bilinear (1 + Δλ/2)/(1 − Δλ/2) · zoh e^{Δλ}.
  */
 
+import { msg, type Msg, type Vars } from '../../state/i18n/msg';
+
 export type DiscName = 'forward' | 'backward' | 'bilinear' | 'zoh';
 
 export interface ZPoint {
@@ -148,30 +150,18 @@ export function summarise(marks: Mark[]): StabilitySummary {
 }
 
 /** Plain-words warnings for the eigenvalues of A and Ā (empty when all are stable). */
-export function stabilityWords(s: StabilitySummary, disc: DiscName, dt: number): string[] {
-  const words: string[] = [];
-  const plural = (k: number, one: string, many: string) => (k === 1 ? one : many);
-  if (s.sUnstable)
-    words.push(
-      `${s.sUnstable} ${plural(s.sUnstable, 'eigenvalue', 'eigenvalues')} of A in the right half-plane (Re s > 0): the continuous system grows.`,
-    );
-  if (s.sMarginal)
-    words.push(
-      `${s.sMarginal} ${plural(s.sMarginal, 'eigenvalue', 'eigenvalues')} of A on the imaginary axis (Re s = 0): ${plural(s.sMarginal, 'a mode that never decays', 'modes that never decay')}.`,
-    );
-  if (s.zUnstable) {
-    const why =
-      disc === 'forward'
-        ? ` Forward Euler maps λ to 1 + Δλ, which leaves the unit circle once Δ|λ| is large: Δ = ${dt} is too big.`
-        : '';
-    words.push(
-      `${s.zUnstable} ${plural(s.zUnstable, 'eigenvalue', 'eigenvalues')} of Ā outside the unit circle (|z| > 1, up to ${s.rho.toPrecision(4)}): the recurrence blows up.${why}`,
-    );
-  }
-  if (s.zMarginal)
-    words.push(
-      `${s.zMarginal} ${plural(s.zMarginal, 'eigenvalue', 'eigenvalues')} of Ā on the unit circle (|z| = 1): the recurrence never forgets ${plural(s.zMarginal, 'that mode', 'those modes')}.`,
-    );
+export function stabilityWords(s: StabilitySummary, disc: DiscName, dt: number): Msg[] {
+  const words: Msg[] = [];
+  const say = (key: string, n: number, vars: Vars = {}) =>
+    words.push(msg(`${key}.${n === 1 ? 'one' : 'many'}`, { n, ...vars }));
+  if (s.sUnstable) say('eig.w.sUnstable', s.sUnstable);
+  if (s.sMarginal) say('eig.w.sMarginal', s.sMarginal);
+  if (s.zUnstable)
+    say('eig.w.zUnstable', s.zUnstable, {
+      rho: s.rho.toPrecision(4),
+      why: disc === 'forward' ? msg('eig.w.forwardWhy', { dt }) : '',
+    });
+  if (s.zMarginal) say('eig.w.zMarginal', s.zMarginal);
   return words;
 }
 
@@ -340,11 +330,11 @@ export function mapTex(disc: DiscName, dt: number, m: Mark | null): string {
 }
 
 /** log10 cond(V) readout text. */
-export function condText(c: { log10: number | null; kind: string; words: string }): string {
+export function condText(c: { log10: number | null; kind: string; words: Msg }): string {
   if (c.kind === 'measured' && c.log10 !== null) return c.log10.toFixed(2);
   if (c.kind === 'limit' && c.log10 !== null) return `≥ ${c.log10.toFixed(1)}`;
   if (c.kind === 'defective') return '∞';
-  return c.words.includes('10^16') ? '> 16' : '> 14';
+  return c.words.key === 'eig.cond.exceeds16' ? '> 16' : '> 14';
 }
 
 const SUP: Record<string, string> = {

@@ -15,6 +15,7 @@ import type { DiscreteSSM } from '../../core/index';
 import { currentDiscrete } from '../../state/derived.rtf';
 import type { Params } from '../../state/schema';
 import { useParams, useUi } from '../../state/store';
+import { useT } from '../../state/i18n';
 import { extent, useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
 import { equivalenceTable } from './equivalence.export';
@@ -161,6 +162,7 @@ export function EquivalencePanel() {
     drawn: q.drawn,
   }));
   const backend = useUi((u) => u.backend.name);
+  const t = useT();
   const [, bump] = useState(0);
   const key = equivalenceKey(p);
   const current = cache.get(key) ?? null;
@@ -258,14 +260,14 @@ export function EquivalencePanel() {
         cachedPath(r!, `${d.key}|${innerW}|${y.domain()}`, () => envelopePath(d.v, x, y)),
       );
     g.selectAll('text.y-label')
-      .data(['output y_k'])
+      .data([t('eq.axis.y')])
       .join('text')
       .attr('class', 'y-label')
       .attr('transform', 'translate(-42,0) rotate(-90)')
       .attr('text-anchor', 'end')
       .text((d) => d);
     g.selectAll('text.empty')
-      .data(r ? [] : ['computing both routes…'])
+      .data(r ? [] : [t('eq.computingShort')])
       .join('text')
       .attr('class', 'empty')
       .attr('x', innerW / 2)
@@ -326,7 +328,7 @@ export function EquivalencePanel() {
         ),
       );
     ge.selectAll('text.x-label')
-      .data([`step k  (L = ${L}, Δ = ${fmt(p.dt, 3)})`])
+      .data([t('eq.axis.step', { L, dt: fmt(p.dt, 3) })])
       .join('text')
       .attr('class', 'x-label')
       .attr('x', innerW)
@@ -340,7 +342,7 @@ export function EquivalencePanel() {
       .attr('transform', 'translate(-42,0) rotate(-90)')
       .attr('text-anchor', 'end')
       .text((d) => d);
-  }, [r, gpuRow, gpuRow?.status, W, p.L, p.dt]);
+  }, [r, gpuRow, gpuRow?.status, W, p.L, p.dt, t]);
 
   // While the worker computes, the previous curves stay, dimmed (no redraw needed).
   useLayoutEffect(() => {
@@ -445,11 +447,11 @@ export function EquivalencePanel() {
           : 'ready';
   const c = r?.cmp;
   const gpuText = !gpuOn
-    ? 'GPU not available — CPU only'
+    ? t('eq.gpu.none')
     : !gpuRow || gpuRow.status === 'pending'
-      ? 'f32 GPU: running…'
+      ? t('eq.gpu.running')
       : gpuRow.status === 'failed'
-        ? `f32 GPU failed: ${gpuRow.message}`
+        ? t('eq.gpu.failed', { error: gpuRow.message ?? '' })
         : null;
 
   // eslint-disable-next-line react-hooks/purity
@@ -475,33 +477,29 @@ export function EquivalencePanel() {
     <Panel
       id="equivalence"
       csv={() => (r && shown ? equivalenceTable(shown.u, r, gpuRow?.y) : null)}
-      title="Recurrent ⇄ convolutional"
-      caption="One input, two routes: step the state N numbers at a time, or convolve with the kernel Kₖ = C Āᵏ B̄ by FFT. The curves coincide; the meter shows they differ only at rounding level."
+      title={t('eq.title')}
+      caption={t('eq.caption')}
       className="wide"
     >
       <div className="eq-layout">
         <div className="eq-plot">
           <div className="legend">
             <span>
-              <i className="sw-rec" /> recurrence x<sub>k</sub> = Āx<sub>k−1</sub> + B̄u
+              <i className="sw-rec" /> {t('eq.legend.rec')} x<sub>k</sub> = Āx<sub>k−1</sub> + B̄u
               <sub>k</sub>, y<sub>k</sub> = Cx<sub>k</sub>
             </span>
             <span>
-              <i className="sw-conv" /> FFT convolution y = K ∗ u
+              <i className="sw-conv" /> {t('eq.legend.conv')}
             </span>
             {gpuRow?.y && (
               <span>
-                <i className="sw-f32" /> f32 GPU error
+                <i className="sw-f32" /> {t('eq.legend.f32')}
               </span>
             )}
-            {stale && r && <span className="eq-updating">updating…</span>}
+            {stale && r && <span className="eq-updating">{t('eq.updating')}</span>}
           </div>
           <div className="plot" ref={plotBox}>
-            <svg
-              ref={svgRef}
-              role="img"
-              aria-label="Output of the recurrence and of the FFT convolution, overlaid, with their difference on a log scale"
-            />
+            <svg ref={svgRef} role="img" aria-label={t('eq.aria.plot')} />
           </div>
         </div>
         <div
@@ -514,18 +512,21 @@ export function EquivalencePanel() {
           data-gpu-rel={gpuRow?.cmp?.rel ?? ''}
           ref={meterBox}
         >
-          <h4>Equivalence meter</h4>
+          <h4>{t('eq.meter')}</h4>
           <svg
             ref={meterRef}
             role="img"
-            aria-label={`Relative error: f64 ${c ? fmt(c.rel, 3) : 'pending'}; f32 ${gpuRow?.cmp ? fmt(gpuRow.cmp.rel, 3) : 'not available'}`}
+            aria-label={t('eq.aria.meter', {
+              f64: c ? fmt(c.rel, 3) : t('eq.pending'),
+              f32: gpuRow?.cmp ? fmt(gpuRow.cmp.rel, 3) : t('eq.notAvailable'),
+            })}
           />
           <table className="compact eq-table">
             <thead>
               <tr>
-                <th scope="col">route</th>
+                <th scope="col">{t('eq.th.route')}</th>
                 <th scope="col">max |Δy|</th>
-                <th scope="col">relative</th>
+                <th scope="col">{t('kernel.th.rel')}</th>
               </tr>
             </thead>
             <tbody>
@@ -557,46 +558,50 @@ export function EquivalencePanel() {
           </table>
           <p className="eq-words">
             {c
-              ? `f64: ${digitsWords(c.rel)}${gpuRow?.cmp ? `; f32: ${digitsWords(gpuRow.cmp.rel)}` : ''}.`
+              ? t(gpuRow?.cmp ? 'eq.words.both' : 'eq.words.f64', {
+                  f64: digitsWords(c.rel),
+                  f32: gpuRow?.cmp ? digitsWords(gpuRow.cmp.rel) : '',
+                })
               : fail
                 ? ''
-                : 'Computing both routes…'}
+                : t('eq.computing')}
           </p>
         </div>
       </div>
-      {fail && <Warning>The core refused this system: {fail}</Warning>}
-      {r?.problem && <Warning>{r.problem}</Warning>}
+      {fail && <Warning>{t('eq.refused', { error: fail })}</Warning>}
+      {r?.problem && <Warning>{t(r.problem.key, r.problem.vars)}</Warning>}
       <Readouts
         items={[
           { label: 'N =', value: String(p.N) },
           { label: 'L =', value: String(r ? r.yRec.length : p.L) },
           {
-            label: 'recurrence',
+            label: t('eq.readout.rec'),
             value: r ? `${r.ms.recurrence.toFixed(1)} ms` : '…',
-            title: `core.recurrence, O(L N²), in the ${shown?.result.where === 'main' ? 'main thread' : 'worker'}`,
+            title: t(
+              shown?.result.where === 'main' ? 'eq.readout.recMain' : 'eq.readout.recWorker',
+            ),
           },
           {
-            label: 'kernel',
+            label: t('eq.readout.kernel'),
             value: r ? `${r.ms.kernel.toFixed(1)} ms` : '…',
             title: 'core.kernel (powering), O(L N²)',
           },
           {
-            label: 'FFT conv',
+            label: t('eq.readout.fft'),
             value: r && !r.problem ? `${r.ms.conv.toFixed(2)} ms` : '…',
             title: 'core.causalConv, O(L log L)',
           },
           ...(gpuRow?.ms !== undefined
-            ? [{ label: 'GPU conv', value: `${gpuRow.ms.toFixed(1)} ms` }]
+            ? [{ label: t('eq.readout.gpu'), value: `${gpuRow.ms.toFixed(1)} ms` }]
             : []),
         ]}
       />
       <p className="sync-ms">
-        last update of this panel on the main thread:{' '}
-        <b className="num" ref={msRef} data-testid="eq-sync-ms" />
+        {t('eq.sync')} <b className="num" ref={msRef} data-testid="eq-sync-ms" />
       </p>
       <Equation
         tex={`y_k=\\sum_{j=0}^{k}K_j\\,u_{k-j},\\quad K_j=C\\bar A^{j}\\bar B;\\qquad \\max_k\\lvert y^{\\mathrm{rec}}_k-y^{\\mathrm{conv}}_k\\rvert=${c ? tex(c.maxAbs) : '\\dots'}${c && Number.isFinite(c.rel) ? `=${tex(c.rel)}\\cdot\\max_k\\lvert y_k\\rvert` : ''}`}
-        label="convolution equals recurrence"
+        label={t('eq.eqLabel')}
       />
     </Panel>
   );

@@ -6,6 +6,7 @@
  * Also the envelope paths and the meter's log scale. Runs in Node, in the panel's worker, and
  * on the main thread as a fallback.
  */
+import { msg, type Msg } from '../../state/i18n/msg';
 import { scaleLinear, scaleLog } from 'd3';
 import { causalConv, kernel, recurrence, type DiscreteSSM } from '../../core/index';
 
@@ -47,7 +48,7 @@ export interface EquivalenceResult {
   /** Wall time of each stage (ms), measured where it ran. */
   ms: { recurrence: number; kernel: number; conv: number };
   /** Words when the comparison is meaningless (an unstable discretisation blew up). */
-  problem: string | null;
+  problem: Msg | null;
 }
 
 function allFinite(x: Float64Array): boolean {
@@ -80,8 +81,7 @@ export function equivalenceRun(
       K,
       cmp: null,
       ms,
-      problem:
-        'This discretisation is unstable at this Δ: Āᵏ grows without bound, so y overflows and there is nothing to compare. Try bilinear or ZOH, or a smaller Δ.',
+      problem: msg('eq.unstable'),
     };
   }
   t = now();
@@ -273,11 +273,11 @@ export function timeScale(L: number, width: number) {
 }
 
 /** "matches to 15 digits" and the like, for the meter's words. */
-export function digitsWords(rel: number): string {
+export function digitsWords(rel: number): Msg {
   // compare() gives NaN only when the reference output is identically zero.
-  if (Number.isNaN(rel)) return 'nothing to compare: the output is zero';
-  if (!Number.isFinite(rel)) return 'no agreement (overflow)';
-  if (rel === 0) return 'identical, bit for bit';
+  if (Number.isNaN(rel)) return msg('eq.digits.zero');
+  if (!Number.isFinite(rel)) return msg('eq.digits.overflow');
+  if (rel === 0) return msg('eq.digits.identical');
   const digits = Math.max(0, Math.floor(-Math.log10(rel)));
-  return `agree to ${digits} significant digit${digits === 1 ? '' : 's'}`;
+  return msg(digits === 1 ? 'eq.digits.one' : 'eq.digits.many', { n: digits });
 }

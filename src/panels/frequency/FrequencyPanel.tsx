@@ -14,6 +14,7 @@ import {
 } from 'd3';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
+import { useT } from '../../state/i18n';
 import {
   cachedResponse,
   omegaMin,
@@ -44,12 +45,6 @@ import {
 import './frequency.css';
 
 const FM = { top: 10, right: 14, bottom: 34, left: 52 };
-const DISC_WORDS: Record<string, string> = {
-  forward: 'forward Euler',
-  backward: 'backward Euler',
-  bilinear: 'bilinear',
-  zoh: 'ZOH',
-};
 /** Work above this many estimated ms waits for the input to settle. */
 const LIVE_MS = 4;
 
@@ -66,6 +61,7 @@ function FrequencyBody() {
   useSettledVersion();
   const [scale, setScale] = useState<OmegaScale>('log');
   const [hoverW, setHoverW] = useState<number | null>(null);
+  const t = useT();
   const n = effectiveN(p.measure, p.N);
   const args = [p.measure, p.N, p.theta, p.normalization, p.seed, p.dt, scale] as const;
   const live = responseCostMs(p.measure, p.N) < LIVE_MS;
@@ -171,7 +167,7 @@ function FrequencyBody() {
             .tickSizeOuter(0),
         );
       g.selectAll('text.x-label')
-        .data([kind === 'mag' ? '' : `ω (rad/sample)${scale === 'log' ? ', log scale' : ''}`])
+        .data([kind === 'mag' ? '' : t(scale === 'log' ? 'freq.axis.omegaLog' : 'freq.axis.omega')])
         .join('text')
         .attr('class', 'x-label')
         .attr('x', innerW)
@@ -179,7 +175,7 @@ function FrequencyBody() {
         .attr('text-anchor', 'end')
         .text((d) => d);
       g.selectAll('text.y-label')
-        .data([kind === 'mag' ? '|H(e^iω)|  (dB)' : 'phase (rad)'])
+        .data([kind === 'mag' ? '|H(e^iω)|  (dB)' : t('freq.axis.phase')])
         .join('text')
         .attr('class', 'y-label')
         .attr('transform', `translate(${-42},0) rotate(-90)`)
@@ -214,7 +210,7 @@ function FrequencyBody() {
         .attr('x', innerW - 4)
         .attr('text-anchor', 'end')
         .attr('y', 10)
-        .text('dashed: 3 dB under the DC gain');
+        .text(t('freq.cut'));
       const hv = hoverW !== null && resp ? nearestIndex(resp.omega, hoverW) : -1;
       g.selectAll('line.cursor')
         .data(hv >= 0 ? [resp!.omega[hv]!] : [])
@@ -232,7 +228,7 @@ function FrequencyBody() {
         .attr('cx', (j) => x(resp!.omega[j]!))
         .attr('cy', (j) => y(kind === 'mag' ? Math.max(view!.db[j]!, yDom[0]) : resp!.phase[j]!));
       g.selectAll('text.empty')
-        .data(view ? [] : [error ? 'no response' : 'computing…'])
+        .data(view ? [] : [error ? t('freq.none') : t('panel.computing')])
         .join('text')
         .attr('class', 'empty')
         .attr('x', innerW / 2)
@@ -252,7 +248,7 @@ function FrequencyBody() {
         })
         .on('pointerleave', () => setHoverW(null));
     }
-  }, [view, resp, scale, innerW, p.dt, hoverW, error]);
+  }, [view, resp, scale, innerW, p.dt, hoverW, error, t]);
 
   const r = view?.r;
   const hv = hoverW !== null && resp ? nearestIndex(resp.omega, hoverW) : -1;
@@ -264,7 +260,7 @@ function FrequencyBody() {
   return (
     <>
       <div className="freq-bar">
-        <div className="seg" role="group" aria-label="ω axis">
+        <div className="seg" role="group" aria-label={t('freq.axisGroup')}>
           {(['log', 'linear'] as const).map((s) => (
             <button
               key={s}
@@ -273,22 +269,23 @@ function FrequencyBody() {
               data-toggle={`omega-${s}`}
               onClick={() => setScale(s)}
             >
-              {s === 'log' ? 'log ω' : 'linear ω'}
+              {t(s === 'log' ? 'freq.log' : 'freq.linear')}
             </button>
           ))}
         </div>
         <span className="freq-hover num" aria-live="polite">
           {hv >= 0 && view && resp
-            ? `ω = ${fmt(resp.omega[hv]!, 4)}: |H| = ${fmt(view.db[hv]!, 4)} dB, phase = ${fmt(resp.phase[hv]!, 4)} rad`
-            : 'Hover for values.'}
+            ? t('freq.hover', {
+                w: fmt(resp.omega[hv]!, 4),
+                db: fmt(view.db[hv]!, 4),
+                ph: fmt(resp.phase[hv]!, 4),
+              })
+            : t('freq.hoverHint')}
         </span>
       </div>
-      {error && <Warning>The frequency response could not be evaluated: {error}</Warning>}
+      {error && <Warning>{t('freq.error', { error })}</Warning>}
       {view && view.bad > 0 && (
-        <Warning>
-          {view.bad} frequenc{view.bad === 1 ? 'y' : 'ies'} gave a non-finite value (a pole on the
-          unit circle); the curve has gaps there.
-        </Warning>
+        <Warning>{t(view.bad === 1 ? 'freq.bad.one' : 'freq.bad.many', { n: view.bad })}</Warning>
       )}
       <div className="plot" ref={boxRef}>
         <svg
@@ -297,7 +294,7 @@ function FrequencyBody() {
           height={HM}
           viewBox={`0 0 ${W} ${HM}`}
           role="img"
-          aria-label="Gain |H(e^iω)| in dB"
+          aria-label={t('freq.aria.mag')}
         />
         <svg
           ref={phRef}
@@ -305,37 +302,41 @@ function FrequencyBody() {
           height={HP}
           viewBox={`0 0 ${W} ${HP}`}
           role="img"
-          aria-label="Unwrapped phase of H(e^iω)"
+          aria-label={t('freq.aria.phase')}
         />
       </div>
       <div className="readouts" aria-live="polite">
-        <span title="|H(1)| = |−CA⁻¹B|: the gain for a constant input (bilinear keeps it)">
-          DC gain{' '}
+        <span title={t('freq.dc.help')}>
+          {t('freq.dc')}{' '}
           <b className="num" data-readout="dc" data-value={resp ? resp.dc : ''}>
             {resp ? `${fmt(resp.dc, 5)} (${dbText(r?.dcDb)})` : '—'}
           </b>
         </span>
-        <span title="largest gain on the grid">
-          peak{' '}
+        <span title={t('freq.peak.help')}>
+          {t('freq.peak')}{' '}
           <b className="num" data-readout="peak" data-value={r ? r.peakDb : ''}>
-            {r ? `${dbText(r.peakDb)} at ω = ${fmt(r.peakOmega, 3)}` : '—'}
+            {r ? t('freq.peakAt', { db: dbText(r.peakDb), w: fmt(r.peakOmega, 3) }) : '—'}
           </b>
         </span>
-        <span title="lowest ω where the gain is 3 dB under the DC gain">
-          −3 dB at ω ={' '}
+        <span title={t('freq.cutoff.help')}>
+          {t('freq.cutoff')}{' '}
           <b className="num" data-readout="cutoff" data-value={r ? r.cutoffOmega : ''}>
-            {r ? (Number.isFinite(r.cutoffOmega) ? fmt(r.cutoffOmega, 3) : 'none') : '—'}
+            {r
+              ? Number.isFinite(r.cutoffOmega)
+                ? fmt(r.cutoffOmega, 3)
+                : t('freq.noneShort')
+              : '—'}
           </b>
         </span>
-        <span title="gain at ω = π: bilinear maps s = ∞ there, H(−1) = (Δ/2)·CB">
-          at ω = π{' '}
+        <span title={t('freq.nyquist.help')}>
+          {t('freq.nyquist')}{' '}
           <b className="num" data-readout="nyquist" data-value={r ? r.nyquistDb : ''}>
             {dbText(r?.nyquistDb)}
           </b>
         </span>
         <span>
           N = <b className="num">{n}</b>, {resp ? resp.omega.length : '—'} ω
-          {resp && resp.refined > 0 ? ` (${resp.refined} added where the phase turns fast)` : ''}
+          {resp && resp.refined > 0 ? t('freq.refined', { n: resp.refined }) : ''}
         </span>
       </div>
       <Equation tex={eqTex} />
@@ -349,19 +350,15 @@ function FrequencyBody() {
  */
 export function FrequencyPanel() {
   const disc = useParam('disc');
+  const t = useT();
   const nonBilinear = disc !== 'bilinear';
   return (
     <Panel
       id="frequency"
-      title="Frequency response"
-      caption={
-        <>
-          Which frequencies the kernel keeps: gain and phase of the bilinear (S4) system
-          {nonBilinear ? ` (not the control bar's ${DISC_WORDS[disc] ?? disc})` : ''}, evaluated
-          exactly at each ω (the DTFT of the whole kernel, no FFT, no truncation). Smaller Δ slides
-          it to lower ω.
-        </>
-      }
+      title={t('freq.title')}
+      caption={t('freq.caption', {
+        not: nonBilinear ? t('freq.caption.not', { disc: t(`option.disc.${disc}`) }) : '',
+      })}
     >
       <FrequencyBody />
     </Panel>

@@ -16,6 +16,7 @@ import {
 } from 'd3';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
+import { useT, type Msg, type T } from '../../state/i18n';
 import {
   aliasCostMs,
   aliasJobKey,
@@ -46,7 +47,6 @@ import {
   logError,
   LOG_FLOOR,
   maxAbs,
-  METHOD_LABEL,
   METHOD_SHORT,
   polyline,
   wrapWords,
@@ -78,18 +78,11 @@ function msText(ms: number): string {
   return ms < 1 ? ms.toFixed(2) : ms < 10 ? ms.toFixed(1) : ms.toFixed(0);
 }
 
-const DISC_WORDS: Record<string, string> = {
-  forward: 'forward Euler',
-  backward: 'backward Euler',
-  bilinear: 'bilinear',
-  zoh: 'ZOH',
-};
-
-function stateText(r: KernelRow): string {
-  if (r.state === 'computing') return 'computing…';
-  if (r.state === 'unavailable') return 'n/a';
-  if (r.state === 'failed') return 'failed';
-  return r.method === 'naive' ? 'reference' : fmt(r.maxDiff, 3);
+function stateText(r: KernelRow, t: T): string {
+  if (r.state === 'computing') return t('panel.computing');
+  if (r.state === 'unavailable') return t('kernel.state.na');
+  if (r.state === 'failed') return t('kernel.state.failed');
+  return r.method === 'naive' ? t('kernel.state.reference') : fmt(r.maxDiff, 3);
 }
 
 function KernelBody() {
@@ -108,6 +101,7 @@ function KernelBody() {
   const [hidden, setHidden] = useState<ReadonlySet<KernelMethod>>(new Set());
   const [hoverK, setHoverK] = useState<number | null>(null);
   const [zoom, setZoom] = useState<(typeof ZOOMS)[number]>(1);
+  const t = useT();
   const n = effectiveN(p.measure, p.N);
   const inp: KernelInputs = useMemo(
     () => ({
@@ -126,7 +120,7 @@ function KernelBody() {
   // Each method's kernel: from the cache, computed now when cheap, or pending (undefined).
   const aliasMs = p.correction ? 0 : aliasCostMs(n, p.L);
   const results = {} as Record<KernelMethod, KernelResult | undefined>;
-  const unavailable = {} as Record<KernelMethod, string | undefined>;
+  const unavailable = {} as Record<KernelMethod, Msg | undefined>;
   for (const m of KERNEL_METHODS) {
     unavailable[m] = kernelUnavailable(m, inp);
     if (unavailable[m]) continue;
@@ -227,7 +221,7 @@ function KernelBody() {
             .tickFormat((v) => fmt(+v, 2))
             .tickSizeOuter(0),
         );
-      label(g, `tap k  (t = kΔ, Δ = ${fmt(p.dt, 3)})`, 'K_k', innerW, innerH);
+      label(g, t('kernel.axis.tap', { dt: fmt(p.dt, 3) }), 'K_k', innerW, innerH);
       g.selectAll('line.zero')
         .data([null])
         .join('line')
@@ -258,7 +252,7 @@ function KernelBody() {
       cursor(body, hoverK, x, innerH);
       body
         .selectAll('text.empty')
-        .data(view.curves.length ? [] : [pending ? 'computing…' : 'no kernel to draw'])
+        .data(view.curves.length ? [] : [pending ? t('panel.computing') : t('kernel.empty.none')])
         .join('text')
         .attr('class', 'empty')
         .attr('x', innerW / 2)
@@ -293,7 +287,7 @@ function KernelBody() {
             .tickFormat((v) => `1e${+v}`)
             .tickSizeOuter(0),
         );
-      label(g, 'tap k', '|K − K_naive|', innerW, innerH);
+      label(g, t('kernel.axis.tapShort'), '|K − K_naive|', innerW, innerH);
       g.selectAll('line.eps')
         .data([null])
         .join('line')
@@ -322,9 +316,7 @@ function KernelBody() {
       body
         .selectAll('text.empty')
         .data(
-          view.errors.length
-            ? []
-            : [naive ? 'no method to compare' : 'waiting for the naive kernel…'],
+          view.errors.length ? [] : [naive ? t('kernel.empty.compare') : t('kernel.empty.waiting')],
         )
         .join('text')
         .attr('class', 'empty')
@@ -334,7 +326,7 @@ function KernelBody() {
         .text((d) => d);
       hover(g, innerW, innerH, x, kEnd, setHoverK);
     }
-  }, [view, innerW, kEnd, p.dt, hoverK, pending, naive, kmax]);
+  }, [view, innerW, kEnd, p.dt, hoverK, pending, naive, kmax, t]);
 
   const toggle = (m: KernelMethod) =>
     setHidden((s) => {
@@ -347,11 +339,13 @@ function KernelBody() {
   const hoverValues =
     hoverK !== null
       ? KERNEL_METHODS.filter((m) => results[m]?.K).map(
-          (m) => `${METHOD_SHORT[m]} ${fmt(results[m]!.K![hoverK]!, 5)}`,
+          (m) =>
+            `${m === 'generating' ? t('kernel.short.generating') : METHOD_SHORT[m]} ${fmt(results[m]!.K![hoverK]!, 5)}`,
         )
       : [];
   const wrap = alias?.wrap ?? NaN;
-  const words = wrapWords(p.correction, wrap, kmax, p.L);
+  const wrapMsg = wrapWords(p.correction, wrap, kmax, p.L);
+  const words = wrapMsg ? t(wrapMsg.key, wrapMsg.vars) : '';
   const Ltex = String(p.L);
   const eq = p.correction
     ? `K_k = C\\bar A^k\\bar B,\\ k<${Ltex};\\quad \\hat K(\\omega_j)=\\tilde C\\,(I-\\bar A\\omega_j)^{-1}\\bar B,\\ \\omega_j=e^{-2\\pi i j/${Ltex}},\\ \\tilde C=C(I-\\bar A^{${Ltex}}),\\ \\|C\\bar A^{${Ltex}}\\|_\\infty=${Number.isFinite(wrap) ? tex(wrap) : '\\dots'}`
@@ -362,7 +356,7 @@ function KernelBody() {
   return (
     <>
       <div className="kernel-bar">
-        <div className="kernel-chips" role="group" aria-label="Methods shown">
+        <div className="kernel-chips" role="group" aria-label={t('kernel.methodsShown')}>
           {KERNEL_METHODS.map((m) => (
             <button
               key={m}
@@ -371,25 +365,29 @@ function KernelBody() {
               data-method={m}
               aria-pressed={!hidden.has(m)}
               disabled={!!unavailable[m]}
-              title={unavailable[m] ?? `Show or hide ${METHOD_LABEL[m]}`}
+              title={
+                unavailable[m]
+                  ? t(unavailable[m].key, unavailable[m].vars)
+                  : t('kernel.showHide', { m: t(`kernel.method.${m}`) })
+              }
               onClick={() => toggle(m)}
             >
               <i style={{ background: `var(--${m})` }} />
-              {METHOD_SHORT[m]}
+              {m === 'generating' ? t('kernel.short.generating') : METHOD_SHORT[m]}
             </button>
           ))}
         </div>
-        <div className="seg" role="group" aria-label="Taps shown">
+        <div className="seg" role="group" aria-label={t('kernel.tapsShown')}>
           {ZOOMS.map((z) => (
             <button
               key={z}
               type="button"
               aria-pressed={zoom === z}
               data-toggle={`zoom-${z}`}
-              title={z === 1 ? 'all L taps' : `the first L/${z} taps`}
+              title={z === 1 ? t('kernel.zoom.allHelp') : t('kernel.zoom.help', { z })}
               onClick={() => setZoom(z)}
             >
-              {z === 1 ? 'all taps' : `L/${z}`}
+              {z === 1 ? t('kernel.zoom.all') : `L/${z}`}
             </button>
           ))}
         </div>
@@ -399,11 +397,11 @@ function KernelBody() {
           data-param="ct"
           role="switch"
           aria-checked={p.correction}
-          title="C̃ = C(I − Ā^L): the correction that turns the truncated generating function's iFFT into exactly K; off shows the aliased kernel Σ_m K_(k+mL)"
+          title={t('kernel.ct.help')}
           onClick={() => setParams({ correction: !p.correction })}
         >
           <span className="knob" aria-hidden="true" />
-          C̃ correction {p.correction ? 'on' : 'off'}
+          {t(p.correction ? 'kernel.ct.on' : 'kernel.ct.off')}
         </button>
       </div>
       <div className="plot" ref={boxRef}>
@@ -413,7 +411,7 @@ function KernelBody() {
           height={H}
           viewBox={`0 0 ${W} ${H}`}
           role="img"
-          aria-label="Kernel K_k by each method"
+          aria-label={t('kernel.aria.main')}
         />
         <svg
           ref={errRef}
@@ -421,23 +419,21 @@ function KernelBody() {
           height={HE}
           viewBox={`0 0 ${W} ${HE}`}
           role="img"
-          aria-label="log10 of the difference from the naive kernel, per tap"
+          aria-label={t('kernel.aria.err')}
         />
       </div>
       <p className="kernel-hover num" aria-live="polite">
-        {hoverK !== null
-          ? `k = ${hoverK}: ${hoverValues.join(' · ')}`
-          : 'Hover the plots for the values at one tap.'}
+        {hoverK !== null ? `k = ${hoverK}: ${hoverValues.join(' · ')}` : t('kernel.hoverHint')}
       </p>
       {!p.correction && <Warning>{words}</Warning>}
       <table className="compact kernel-table" data-testid="kernel-table">
         <thead>
           <tr>
-            <th>method</th>
-            <th title="max over k < L of |K_method − K_naive|">max|K − K_naive|</th>
-            <th title="relative to max |K_naive|">relative</th>
-            <th title="time of the core call that makes the kernel">ms</th>
-            <th className="note">note</th>
+            <th>{t('kernel.th.method')}</th>
+            <th title={t('kernel.th.maxHelp')}>max|K − K_naive|</th>
+            <th title={t('kernel.th.relHelp')}>{t('kernel.th.rel')}</th>
+            <th title={t('kernel.th.msHelp')}>ms</th>
+            <th className="note">{t('kernel.th.note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -449,16 +445,16 @@ function KernelBody() {
               data-maxdiff={Number.isFinite(r.maxDiff) ? r.maxDiff : ''}
               className={`row-${r.state}`}
             >
-              <td title={METHOD_LABEL[r.method]}>
+              <td title={t(`kernel.method.${r.method}`)}>
                 <i className="swatch" style={{ background: `var(--${r.method})` }} />
-                {METHOD_SHORT[r.method]}
+                {r.method === 'generating' ? t('kernel.short.generating') : METHOD_SHORT[r.method]}
               </td>
-              <td className="num">{stateText(r)}</td>
+              <td className="num">{stateText(r, t)}</td>
               <td className="num">
                 {r.state === 'ok' && r.method !== 'naive' ? fmt(r.relDiff, 2) : ''}
               </td>
               <td className="num">{r.state === 'unavailable' ? '' : msText(r.ms)}</td>
-              <td className="note">{r.state === 'computing' ? '' : r.note}</td>
+              <td className="note">{r.state === 'computing' ? '' : t(r.note.key, r.note.vars)}</td>
             </tr>
           ))}
         </tbody>
@@ -471,23 +467,23 @@ function KernelBody() {
           L = <b className="num">{p.L}</b>
         </span>
         <span>
-          Δ = <b className="num">{fmt(p.dt, 3)}</b> (bilinear)
+          Δ = <b className="num">{fmt(p.dt, 3)}</b> {t('kernel.bilinear')}
         </span>
-        <span title="max_k |K_k| of the reference kernel">
+        <span title={t('kernel.kmaxHelp')}>
           max|K| ={' '}
           <b className="num" data-readout="kmax" data-value={Number.isFinite(kmax) ? kmax : ''}>
             {Number.isFinite(kmax) ? fmt(kmax, 4) : '—'}
           </b>
         </span>
-        <span title="max_i |(C Ā^L)_i|: how much C̃ differs from C">
+        <span title={t('kernel.wrapHelp')}>
           ‖CĀ^L‖ ={' '}
           <b className="num" data-readout="wrap" data-value={Number.isFinite(wrap) ? wrap : ''}>
             {Number.isFinite(wrap) ? fmt(wrap, 3) : '…'}
           </b>
         </span>
         {pending > 0 && (
-          <span className="pending" title="Heavier methods run once the sliders rest for 150 ms">
-            {pending} computing…
+          <span className="pending" title={t('kernel.pendingHelp')}>
+            {t('kernel.pending', { n: pending })}
           </span>
         )}
       </div>
@@ -585,18 +581,15 @@ function hover(
  */
 export function KernelPanel() {
   const disc = useParam('disc');
+  const t = useT();
   const nonBilinear = disc !== 'bilinear';
   return (
     <Panel
       id="kernel"
-      title="Kernel"
-      caption={
-        <>
-          Five ways to the same S4 kernel K_k = CĀ^kB̄: they agree to round-off, except S4D (diagonal
-          by design) and RTF once N is large. Always the bilinear (S4) step
-          {nonBilinear ? `, not the control bar's ${DISC_WORDS[disc] ?? disc}` : ''}.
-        </>
-      }
+      title={t('kernel.title')}
+      caption={t(nonBilinear ? 'kernel.caption.other' : 'kernel.caption', {
+        disc: t(`option.disc.${disc}`),
+      })}
     >
       <KernelBody />
     </Panel>

@@ -4,6 +4,7 @@
  * column, and the table rows in words.
  */
 import type { KernelMethod, KernelResult } from '../../state/derived.kernels';
+import { msg, raw, type Msg } from '../../state/i18n/msg';
 
 export const METHOD_LABEL: Record<KernelMethod, string> = {
   naive: 'naive (powering)',
@@ -126,7 +127,7 @@ export interface KernelRow {
   relDiff: number;
   ms: number;
   /** In words: why unavailable / failed, or a remark. */
-  note: string;
+  note: Msg;
 }
 
 /**
@@ -137,12 +138,19 @@ export function kernelRow(
   method: KernelMethod,
   result: KernelResult | undefined,
   naive: Float64Array | undefined,
-  unavailable: string | undefined,
+  unavailable: Msg | undefined,
 ): KernelRow {
   if (unavailable)
     return { method, state: 'unavailable', maxDiff: NaN, relDiff: NaN, ms: NaN, note: unavailable };
   if (!result)
-    return { method, state: 'computing', maxDiff: NaN, relDiff: NaN, ms: NaN, note: 'computing…' };
+    return {
+      method,
+      state: 'computing',
+      maxDiff: NaN,
+      relDiff: NaN,
+      ms: NaN,
+      note: msg('panel.computing'),
+    };
   if (result.error || !result.K)
     return {
       method,
@@ -150,7 +158,7 @@ export function kernelRow(
       maxDiff: NaN,
       relDiff: NaN,
       ms: result.ms,
-      note: result.error ?? 'no kernel',
+      note: result.error ?? msg('kernel.noKernel'),
     };
   const maxDiff = method === 'naive' ? 0 : maxAbsDiff(result.K, naive);
   const ref = maxAbs(naive);
@@ -160,7 +168,7 @@ export function kernelRow(
     maxDiff,
     relDiff: ref > 0 ? maxDiff / ref : NaN,
     ms: result.ms,
-    note: result.note ?? (method === 'naive' ? 'reference: C Ā^k B̄, k < L' : ''),
+    note: result.note ?? (method === 'naive' ? msg('kernel.note.naive') : raw('')),
   };
 }
 
@@ -188,15 +196,12 @@ export function kernelDomain(...refs: (ArrayLike<number> | undefined)[]): [numbe
 }
 
 /** Words about the wrap-around, from ‖C Ā^L‖ and the kernel's size. */
-export function wrapWords(correction: boolean, wrap: number, kmax: number, L: number): string {
-  if (!Number.isFinite(wrap) || !Number.isFinite(kmax) || kmax <= 0) return '';
+export function wrapWords(correction: boolean, wrap: number, kmax: number, L: number): Msg | null {
+  if (!Number.isFinite(wrap) || !Number.isFinite(kmax) || kmax <= 0) return null;
   const rel = wrap / kmax;
   const size = rel >= 1e-3 && rel < 1e4 ? String(+rel.toPrecision(2)) : rel.toExponential(1);
-  if (correction)
-    return `C̃ = C(I − Ā^L) removes the wrap-around exactly; here ‖CĀ^L‖ / max|K| = ${size}.`;
-  return rel < 1e-6
-    ? `Without C̃ the FFT methods return the aliased kernel Σ_m K_(k+mL). K has decayed by k = L (‖CĀ^L‖ / max|K| = ${size}), so the wrap is tiny here: shrink L or Δ to see it in the curves (it shows in the error strip).`
-    : `Without C̃ the FFT methods return the aliased kernel Σ_m K_(k+mL): the tail beyond L = ${L} wraps onto the first taps (‖CĀ^L‖ / max|K| = ${size}).`;
+  if (correction) return msg('kernel.wrap.corrected', { size });
+  return msg(rel < 1e-6 ? 'kernel.wrap.tiny' : 'kernel.wrap.visible', { size, L });
 }
 
 /** Largest value per pixel column (for error envelopes), as [index, value] pairs. */

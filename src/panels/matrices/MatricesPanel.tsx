@@ -18,6 +18,7 @@ import {
 } from 'react';
 import type { ContinuousSSM, DiscreteSSM } from '../../core/index';
 import { continuousOf, discreteOf, effectiveN, readoutOf, type Disc } from '../../state/derived';
+import { msg, useT, type Msg } from '../../state/i18n';
 import { deferredVersion, eigDiscreteOf, subscribeDeferred } from '../../state/derived.memory';
 import { lab, setUi, useParams, useUi } from '../../state/store';
 import { useWidth } from '../chart';
@@ -56,13 +57,6 @@ const DISC_TEX: Record<DiscName, string> = {
     '\\bar A=(I-\\tfrac{\\Delta}{2}A)^{-1}(I+\\tfrac{\\Delta}{2}A),\\ \\bar B=\\Delta(I-\\tfrac{\\Delta}{2}A)^{-1}B',
   zoh: '\\bar A=e^{\\Delta A},\\ \\bar B=A^{-1}(e^{\\Delta A}-I)B',
 };
-const MEASURE_WORDS: Record<string, string> = {
-  legs: 'LegS: lower triangular, growing down the diagonal',
-  legt: 'LegT: dense, with a checkerboard of signs above the diagonal',
-  lmu: 'LMU: LegT with rows rescaled (no square roots)',
-  lagt: 'LagT: −1 on and below the diagonal',
-  fout: 'FouT: rank one plus 2×2 rotations',
-};
 
 /** Changes when the colour theme does (data-theme on <html> or <body>), to recolour. */
 function useThemeKey(): string {
@@ -85,19 +79,23 @@ function safeDiscrete(
   dt: number,
   disc: Disc,
   C: Float64Array,
-): { d: DiscreteSSM | null; failure: string | null } {
+): { d: DiscreteSSM | null; failure: Msg | null } {
   try {
     const d = discreteOf(ssm, dt, disc, C);
     if (!allFinite(d.Ab) || !allFinite(d.Bb))
       return {
         d: null,
-        failure: `The ${disc} discretisation overflowed at Δ = ${dt} (Ā has non-finite entries).`,
+        failure: msg('mat.overflow', { disc: msg(`option.disc.${disc}`), dt }),
       };
     return { d, failure: null };
   } catch (e) {
     return {
       d: null,
-      failure: `The ${disc} discretisation failed at Δ = ${dt}: ${e instanceof Error ? e.message : String(e)}`,
+      failure: msg('mat.failed', {
+        disc: msg(`option.disc.${disc}`),
+        dt,
+        error: e instanceof Error ? e.message : String(e),
+      }),
     };
   }
 }
@@ -129,6 +127,7 @@ export function MatricesPanel() {
   useSyncExternalStore(subscribeDeferred, deferredVersion, deferredVersion);
   const themeKey = useThemeKey();
   const [scale, setScale] = useState<Scale>('linear');
+  const t = useT();
   const [hover, setHover] = useState<{ name: MatrixName; n: number; k: number } | null>(null);
 
   const N = effectiveN(p.measure, p.N);
@@ -340,7 +339,7 @@ export function MatricesPanel() {
         .attr('x', b.w)
         .attr('y', b.h + 25)
         .attr('text-anchor', 'end')
-        .text('column k (index) · row n (index) ↓');
+        .text(t('mat.axis'));
       const ov = bg
         .selectAll<SVGRectElement, null>('rect.overlay')
         .data([null])
@@ -365,7 +364,7 @@ export function MatricesPanel() {
         setUi({ hoverBasis: null });
       };
     });
-  }, [blocks, useCanvas, colours, position]);
+  }, [blocks, useCanvas, colours, position, t]);
 
   // Hover outlines: the entry (n, k) in A and Ā, row n in B and B̄ (also for ui.hoverBasis).
   const hoverK = hover?.k ?? -1;
@@ -424,47 +423,37 @@ export function MatricesPanel() {
     <Panel
       id="matrices"
       csv={() => matricesTable(ssm, d)}
-      title="Matrices"
-      caption={
-        `${MEASURE_WORDS[p.measure]}; for small Δ, Ā stays close to I and B̄ ≈ ΔB. ` +
-        'Hover an entry for its value, formula and source.'
-      }
+      title={t('mat.title')}
+      caption={t('mat.caption', { words: t(`mat.words.${p.measure}`) })}
     >
       <div className="legend mat-legend">
         <span>
           <i className="mat-ramp" />
           <span style={{ color: 'var(--neg)' }}>−</span> 0{' '}
           <span style={{ color: 'var(--pos)' }}>+</span>{' '}
-          {scale === 'log'
-            ? `signed log, ${LOG_DECADES} decades below each ±max`
-            : 'each matrix to its own ±max'}
+          {scale === 'log' ? t('mat.legend.log', { decades: LOG_DECADES }) : t('mat.legend.linear')}
         </span>
         <button
           type="button"
           className="mat-scale"
           data-testid="mat-scale"
           aria-pressed={scale === 'log'}
-          title="Colour scale: linear, or signed log10|entry| (shows small entries)"
+          title={t('mat.scale.help')}
           onClick={() => setScale(scale === 'log' ? 'linear' : 'log')}
         >
-          colour: {scale}
+          {t(scale === 'log' ? 'coef.scale.log' : 'coef.scale.linear')}
         </button>
       </div>
-      {failure && <Warning>{failure}</Warning>}
+      {failure && <Warning>{t(failure.key, failure.vars)}</Warning>}
       {stability === 'unstable' && (
         <Warning>
-          ρ(Ā) = {fmt(rho, 4)} ≥ 1: this discrete system is unstable — its state grows like ρ(Ā)ᵏ.{' '}
+          {t('mat.unstable', { rho: fmt(rho, 4) })}{' '}
           {p.disc === 'forward'
-            ? `Forward Euler needs |1 + Δλ| < 1 for every eigenvalue λ of A; at Δ = ${fmt(p.dt, 3)} the fastest modes overshoot. Make Δ smaller, or use backward Euler, bilinear or ZOH.`
-            : 'Some eigenvalue of A has a non-negative real part here.'}
+            ? t('mat.unstable.forward', { dt: fmt(p.dt, 3) })
+            : t('mat.unstable.other')}
         </Warning>
       )}
-      {stability === 'marginal' && (
-        <Warning>
-          ρ(Ā) = 1 to rounding: some modes neither decay nor grow (eigenvalues of A on the imaginary
-          axis map onto the unit circle), so errors are never forgotten.
-        </Warning>
-      )}
+      {stability === 'marginal' && <Warning>{t('mat.marginal')}</Warning>}
       <div className="plot mat-plot" ref={boxRef} style={{ height: H }}>
         {useCanvas &&
           blocks
@@ -483,15 +472,15 @@ export function MatricesPanel() {
           height={H}
           viewBox={`0 0 ${W} ${H}`}
           role="img"
-          aria-label="Heatmaps of A, B, Ā and B̄"
+          aria-label={t('mat.aria')}
         />
       </div>
       <p className="mat-note">
         {p.measure === 'legs'
-          ? 'LegS here is the LTI system x′ = Ax + Bu that S4 uses; the memory panels run it time-varying, (A/t).'
+          ? t('mat.note.legs')
           : p.measure === 'lagt'
-            ? 'LagT follows the HiPPO paper (A = −tril(1)); the S4 code puts ½ on the diagonal instead.'
-            : `Window θ = ${fmt(p.theta, 3)}: A and B scale as 1/θ.`}
+            ? t('mat.note.lagt')
+            : t('mat.note.window', { theta: fmt(p.theta, 3) })}
       </p>
       <div className="mat-inspector" data-testid="matrix-inspector" aria-live="polite">
         {info ? (
@@ -501,29 +490,25 @@ export function MatricesPanel() {
                 {entryName(info)} = {fmt(info.value, 6)}
               </b>
             </div>
-            <Equation tex={info.tex} label="formula of the entry" />
-            <div className="mat-source">Source: {info.source}</div>
+            <Equation tex={info.tex} label={t('mat.formula')} />
+            <div className="mat-source">{t('mat.source', { source: info.source })}</div>
           </>
         ) : (
-          <div className="mat-hint">
-            {failure
-              ? 'Nothing to inspect until the discretisation succeeds.'
-              : 'Hover an entry of A, B, Ā or B̄ for its value, formula (with the live numbers) and source.'}
-          </div>
+          <div className="mat-hint">{failure ? t('mat.hint.failed') : t('mat.hint')}</div>
         )}
       </div>
       <Readouts
         items={[
           {
             label: 'ρ(Ā) =',
-            value: !eig ? '—' : eig.ready ? fmt(rho, 6) : 'computing…',
-            title: 'spectral radius of Ā: the largest |eigenvalue| (core eigenvalues)',
+            value: !eig ? '—' : eig.ready ? fmt(rho, 6) : t('panel.computing'),
+            title: t('mat.readout.rho'),
           },
-          { label: '‖A‖_F =', value: fmt(frobenius(ssm.A), 5), title: 'Frobenius norm of A' },
+          { label: '‖A‖_F =', value: fmt(frobenius(ssm.A), 5), title: t('mat.readout.normA') },
           {
             label: '‖Ā‖_F =',
             value: d ? fmt(frobenius(d.Ab), 5) : '—',
-            title: 'Frobenius norm of Ā (√N for Ā = I)',
+            title: t('mat.readout.normAb'),
           },
           { label: 'N =', value: String(N) },
           { label: 'Δ =', value: fmt(p.dt, 4) },

@@ -8,6 +8,7 @@
 import { axisBottom, axisLeft, select } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useUi } from '../../state/store';
+import { useT, type T } from '../../state/i18n';
 import { useWidth } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex } from '../Panel';
 import { performanceTable } from './performance.export';
@@ -65,6 +66,7 @@ function drawChart(
   range: BenchRange,
   W: number,
   running: boolean,
+  t: T,
 ): void {
   const m = { top: 12, right: 64, bottom: 36, left: 52 };
   const H = 250;
@@ -112,9 +114,7 @@ function drawChart(
     );
   g.selectAll('text.x-label')
     .data([
-      sweep === 'N'
-        ? `state size N (log₂), L = ${range.Lfixed}`
-        : `sequence length L (log₂), N = ${range.Nfixed}`,
+      sweep === 'N' ? t('perf.axis.N', { L: range.Lfixed }) : t('perf.axis.L', { N: range.Nfixed }),
     ])
     .join('text')
     .attr('class', 'x-label')
@@ -123,7 +123,7 @@ function drawChart(
     .attr('text-anchor', 'end')
     .text((d) => d);
   g.selectAll('text.y-label')
-    .data(['ms per kernel (median, log)'])
+    .data([t('perf.axis.ms')])
     .join('text')
     .attr('class', 'y-label')
     .attr('transform', 'translate(-40,0) rotate(-90)')
@@ -152,7 +152,7 @@ function drawChart(
     .select('title')
     .text(
       (d) =>
-        `${OP_LABEL[d.s.op] ?? d.s.op} (${d.s.impl}, ${d.s.backend}): ${sweep} = ${d.p.x}, ${fmt(d.p.ms, 3)} ms`,
+        `${OP_LABEL[d.s.op] ? t(`perf.op.${d.s.op}`) : d.s.op} (${d.s.impl}, ${d.s.backend}): ${sweep} = ${d.p.x}, ${fmt(d.p.ms, 3)} ms`,
     );
   // Direct labels at the end of each line, nudged apart where lines end close together.
   const ends = series
@@ -171,11 +171,7 @@ function drawChart(
     .attr('y', (d) => d.ly)
     .text((d) => `${d.s.op}${d.s.impl === 'core' ? '' : ` ${d.s.impl}`}`);
   g.selectAll('text.empty')
-    .data(
-      series.length === 0
-        ? [running ? 'measuring…' : 'Press “Run benchmark” to time the kernels here']
-        : [],
-    )
+    .data(series.length === 0 ? [running ? t('perf.measuring') : t('perf.empty')] : [])
     .join('text')
     .attr('class', 'empty')
     .attr('x', w / 2)
@@ -192,6 +188,7 @@ export function PerformancePanel() {
   const [rangeName, setRangeName] = useState<'quick' | 'full'>('full');
   const [withGpu, setWithGpu] = useState(false);
   const [frames, setFrames] = useState<ReturnType<FrameStats> | null>(null);
+  const t = useT();
   const range = RANGES[rangeName];
   const runRef = useRef<Run | null>(null);
 
@@ -207,8 +204,8 @@ export function PerformancePanel() {
   const running = status === 'running';
 
   useLayoutEffect(() => {
-    if (svgN.current) drawChart(svgN.current, seriesN, 'N', range, wN, running);
-    if (svgL.current) drawChart(svgL.current, seriesL, 'L', range, wL, running);
+    if (svgN.current) drawChart(svgN.current, seriesN, 'N', range, wN, running, t);
+    if (svgL.current) drawChart(svgL.current, seriesL, 'L', range, wL, running, t);
   });
 
   // The lab's own frame budget, read from window.ssmLab.frameStats every two seconds.
@@ -320,20 +317,22 @@ export function PerformancePanel() {
   const rtfHi = at('rtf', nMax);
   const dplrHi = at('dplr', nMax);
   const badge =
-    backend.name === 'webgpu' ? `WebGPU · ${backend.adapter ?? 'adapter'}` : 'CPU (float64)';
+    backend.name === 'webgpu'
+      ? t('app.backend.webgpu', { adapter: backend.adapter ?? t('app.backend.adapter') })
+      : t('app.backend.cpu');
   const errors = rows.filter((r) => r.error);
 
   return (
     <Panel
       id="performance"
       csv={() => performanceTable(rows)}
-      title="Performance"
-      caption="The RTF line stays flat as the state grows: its kernel is one FFT of length L whatever N is, while S4's DPLR and S4D kernels grow with N. Run it: the numbers are this device's, measured now."
+      title={t('perf.title')}
+      caption={t('perf.caption')}
       className="wide"
     >
       <div className="perf-top">
         <span className="perf-backend">
-          backend{' '}
+          {t('perf.backend')}{' '}
           <span
             className="badge"
             data-backend={backend.name}
@@ -345,29 +344,19 @@ export function PerformancePanel() {
           {backend.note && <span className="perf-note">{backend.note}</span>}
         </span>
         <span className="spacer" />
-        <label
-          className="perf-opt"
-          title="quick: N ≤ 128, L ≤ 16384 (a few seconds); full: N ≤ 512, L ≤ 32768"
-        >
-          sizes{' '}
+        <label className="perf-opt" title={t('perf.sizes.help')}>
+          {t('perf.sizes')}{' '}
           <select
             data-testid="bench-range"
             value={rangeName}
             disabled={running}
             onChange={(e) => setRangeName(e.target.value as 'quick' | 'full')}
           >
-            <option value="quick">quick (N ≤ 128)</option>
-            <option value="full">full (N ≤ 512)</option>
+            <option value="quick">{t('perf.quick')}</option>
+            <option value="full">{t('perf.full')}</option>
           </select>
         </label>
-        <label
-          className="perf-opt"
-          title={
-            gpuReady
-              ? 'Also time the WebGPU kernels (window.ssmLab.bench, impl wgsl) on the same charts'
-              : 'Needs a WebGPU device and window.ssmLab.bench'
-          }
-        >
+        <label className="perf-opt" title={gpuReady ? t('perf.gpu.help') : t('perf.gpu.needs')}>
           <input
             type="checkbox"
             data-testid="bench-gpu"
@@ -375,11 +364,11 @@ export function PerformancePanel() {
             disabled={!gpuReady || running}
             onChange={(e) => setWithGpu(e.target.checked)}
           />{' '}
-          include WebGPU
+          {t('perf.gpu')}
         </label>
         {running ? (
           <button type="button" className="perf-btn" data-testid="bench-cancel" onClick={cancel}>
-            Cancel
+            {t('perf.cancel')}
           </button>
         ) : (
           <button
@@ -388,7 +377,7 @@ export function PerformancePanel() {
             data-testid="bench-run"
             onClick={start}
           >
-            {status === 'idle' ? 'Run benchmark' : 'Run again'}
+            {status === 'idle' ? t('perf.run') : t('perf.runAgain')}
           </button>
         )}
       </div>
@@ -404,91 +393,92 @@ export function PerformancePanel() {
             <span className="num">
               {run.done} / {run.total}
             </span>
-            <span>timing {run.label}</span>
+            <span>{t('perf.timing', { label: run.label })}</span>
             <span className="muted">
-              ({run.where === 'worker' ? 'in a worker' : 'on the main thread'})
+              {t(run.where === 'worker' ? 'perf.inWorker' : 'perf.onMain')}
             </span>
           </>
         ) : status === 'done' ? (
           <span>
-            Done: {rows.length} rows, median of up to 5 runs each after a warm-up; f64 core in a
-            worker{rows.some((r) => r.impl !== 'core') ? ', WebGPU via window.ssmLab.bench' : ''}.
+            {t(rows.some((r) => r.impl !== 'core') ? 'perf.doneGpu' : 'perf.done', {
+              n: rows.length,
+            })}
           </span>
         ) : status === 'cancelled' ? (
-          <span>Cancelled: the charts show what was measured.</span>
+          <span>{t('perf.cancelled')}</span>
         ) : (
-          <span>
-            Nothing measured yet. The full run takes about 10–20 s (the first DPLR call at N = 512
-            computes its NPLR factors).
-          </span>
+          <span>{t('perf.nothing')}</span>
         )}
       </div>
       <div className="legend perf-legend">
         {OPS.map((op) => (
           <span key={op}>
-            <i className={`sw-${op}`} /> {OP_LABEL[op]}
+            <i className={`sw-${op}`} /> {t(`perf.op.${op}`)}
           </span>
         ))}
         {rows.some((r) => r.impl !== 'core') && (
           <span>
-            <i className="sw-gpu" /> dashed: WebGPU (wgsl)
+            <i className="sw-gpu" /> {t('perf.legend.gpu')}
           </span>
         )}
       </div>
       <div className="perf-charts">
         <figure>
-          <figcaption>ms vs state size (RTF Fig. 3)</figcaption>
+          <figcaption>{t('perf.fig.N')}</figcaption>
           <div className="plot" ref={boxN}>
-            <svg ref={svgN} role="img" aria-label="Milliseconds per kernel against state size N" />
+            <svg ref={svgN} role="img" aria-label={t('perf.aria.N')} />
           </div>
         </figure>
         <figure>
-          <figcaption>ms vs sequence length</figcaption>
+          <figcaption>{t('perf.fig.L')}</figcaption>
           <div className="plot" ref={boxL}>
-            <svg ref={svgL} role="img" aria-label="Milliseconds per kernel against length L" />
+            <svg ref={svgL} role="img" aria-label={t('perf.aria.L')} />
           </div>
         </figure>
       </div>
       {errors.length > 0 && (
         <p className="perf-errors">
-          {errors.length} call{errors.length > 1 ? 's' : ''} failed: {errors[0]!.op} N ={' '}
-          {errors[0]!.N}: {errors[0]!.error}
+          {t(errors.length > 1 ? 'perf.failed.many' : 'perf.failed.one', {
+            n: errors.length,
+            op: errors[0]!.op,
+            N: errors[0]!.N ?? '—',
+            error: errors[0]!.error ?? '',
+          })}
         </p>
       )}
       <Readouts
         items={[
           ...(rows.length === 0 ? [] : slopes).map(({ op, k }) => ({
             label: `${op} vs N:`,
-            value: slopeWords(k, 'N'),
-            title: `least-squares slope of log ms against log N at L = ${range.Lfixed}`,
+            value: slopeWords(k, 'N', t('perf.flat')),
+            title: t('perf.slopeN', { L: range.Lfixed }),
           })),
           ...(rows.length === 0 ? [] : slopesL).map(({ op, k }) => ({
             label: `${op} vs L:`,
-            value: slopeWords(k, 'L'),
-            title: `least-squares slope of log ms against log L at N = ${range.Nfixed}`,
+            value: slopeWords(k, 'L', t('perf.flat')),
+            title: t('perf.slopeL', { N: range.Nfixed }),
           })),
           {
-            label: 'input → drawn p95',
+            label: t('perf.frames'),
             value:
               frames && frames.count > 0 ? `${fmt(frames.p95, 3)} ms (n = ${frames.count})` : '—',
-            title:
-              'window.ssmLab.frameStats(): from an input event to all panels drawn; budget 16 ms',
+            title: t('perf.frames.help'),
           },
         ]}
       />
       <details className="perf-rows">
-        <summary>rows ({rows.length})</summary>
+        <summary>{t('perf.rows', { n: rows.length })}</summary>
         <table className="compact" data-testid="bench-rows">
           <thead>
             <tr>
               <th scope="col">op</th>
               <th scope="col">impl</th>
-              <th scope="col">backend</th>
+              <th scope="col">{t('perf.backend')}</th>
               <th scope="col">N</th>
               <th scope="col">L</th>
-              <th scope="col">ms (median)</th>
-              <th scope="col">ms (min)</th>
-              <th scope="col">runs</th>
+              <th scope="col">{t('perf.th.median')}</th>
+              <th scope="col">{t('perf.th.min')}</th>
+              <th scope="col">{t('perf.th.runs')}</th>
             </tr>
           </thead>
           <tbody>
@@ -506,7 +496,7 @@ export function PerformancePanel() {
                 <td>{r.backend}</td>
                 <td className="num">{r.N ?? '—'}</td>
                 <td className="num">{r.L}</td>
-                <td className="num">{r.error ? 'failed' : fmt(r.msMedian, 3)}</td>
+                <td className="num">{r.error ? t('kernel.state.failed') : fmt(r.msMedian, 3)}</td>
                 <td className="num">{r.error ? '—' : fmt(r.msMin, 3)}</td>
                 <td className="num">{r.runs}</td>
               </tr>
@@ -516,7 +506,7 @@ export function PerformancePanel() {
       </details>
       <Equation
         tex={`\\text{RTF: }O(L\\log L)\\ \\text{(state-free)},\\quad \\text{DPLR: }\\tilde O(N+L),\\quad \\text{S4D: }O(NL);\\qquad \\frac{t_{\\mathrm{RTF}}(N{=}${nMax})}{t_{\\mathrm{RTF}}(N{=}${nMin})}=${rtfLo && rtfHi ? tex(rtfHi / rtfLo) : '\\,?'}${dplrHi && rtfHi ? `,\\quad \\frac{t_{\\mathrm{DPLR}}}{t_{\\mathrm{RTF}}}\\Big|_{N=${nMax}}=${tex(dplrHi / rtfHi)}` : ''}`}
-        label="complexity, with the measured ratios"
+        label={t('perf.eqLabel')}
       />
     </Panel>
   );

@@ -298,8 +298,8 @@ export function seriesPath(s: Series, x: (v: number) => number, y: (v: number) =
 }
 
 /** "∝ N^0.02 (flat)" — the fitted exponent in words for the readouts. */
-export function slopeWords(k: number, v: string): string {
+export function slopeWords(k: number, v: string, flat = '(flat)'): string {
   if (!Number.isFinite(k)) return '—';
   const e = k.toFixed(2).replace('-', '−');
-  return Math.abs(k) < 0.2 ? `∝ ${v}^${e} (flat)` : `∝ ${v}^${e}`;
+  return Math.abs(k) < 0.2 ? `∝ ${v}^${e} ${flat}` : `∝ ${v}^${e}`;
 }

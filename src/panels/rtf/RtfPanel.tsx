@@ -20,9 +20,9 @@ import {
   type RtfZeros,
   type S4ToRtf,
 } from '../../state/derived.rtf';
-import { useT } from '../../state/i18n';
 import { memo } from '../../state/memo';
 import { lab, setParams, useParams } from '../../state/store';
+import { msg, useT, type Msg } from '../../state/i18n';
 import { extent, useWidth } from '../chart';
 import { Equation, fmt, LastGoodView, Panel, Readouts, tex, useLastGood, Warning } from '../Panel';
 import { rtfTable } from './rtf.export';
@@ -82,10 +82,11 @@ function CoefField(props: {
   value: string;
   help: string;
   disabled?: boolean;
-  onCommit: (text: string) => string | null;
+  onCommit: (text: string) => Msg | null;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
+  const t = useT();
   const commit = () => {
     if (draft === null) return;
     const err = props.onCommit(draft);
@@ -114,7 +115,7 @@ function CoefField(props: {
           }
         }}
       />
-      {error && <em className="rtf-field-error">{error}</em>}
+      {error && <em className="rtf-field-error">{t(error.key, error.vars)}</em>}
     </label>
   );
 }
@@ -273,16 +274,19 @@ export function RtfPanel() {
       .attr('cy', y(0))
       .attr('r', 6)
       .append('title')
-      .text('fixed zero at z = 0 (blog convention: H(z) = z·b(z)/a(z))');
+      .text(t('rtf.fixedZero'));
 
     const handles: Handle[] = [...handlesOf('zero', zr), ...handlesOf('pole', pr)].filter(
       (h) => Math.abs(h.re) <= R && Math.abs(h.im) <= R,
     );
     const label = (h: Handle) => {
       const mod = Math.hypot(h.re, h.im);
-      const what = h.pair ? 'conjugate pair' : 'real';
-      const warn = h.kind === 'pole' && mod >= 1 - 1e-12 ? ', unstable' : '';
-      return `${h.kind} at ${complexWords(h.re, h.im)} (|z| = ${mod.toFixed(3)}, ${what}${warn}). Drag, or use arrow keys.`;
+      return t(`rtf.handle.${h.kind}`, {
+        at: complexWords(h.re, h.im),
+        mod: mod.toFixed(3),
+        what: t(h.pair ? 'rtf.handle.pair' : 'rtf.handle.real'),
+        warn: h.kind === 'pole' && mod >= 1 - 1e-12 ? t('rtf.handle.unstable') : '',
+      });
     };
     const sel = g
       .selectAll<SVGGElement, Handle>('g.handle')
@@ -308,7 +312,7 @@ export function RtfPanel() {
       .attr('class', (h) => `hit ${h.kind}-handle`)
       .attr('data-re', (h) => h.re)
       .attr('data-im', (h) => h.im)
-      .attr('aria-roledescription', (h) => `draggable ${h.kind}`)
+      .attr('aria-roledescription', (h) => t(`rtf.handle.role.${h.kind}`))
       .attr('aria-label', label)
       .each(function (h) {
         select(this)
@@ -393,7 +397,7 @@ export function RtfPanel() {
         pendingFocus.current = { kind: h.kind, re: nx, im: h.pair ? ny : 0 };
         apply(d, nx, ny);
       });
-  }, [poleRoots, zeroRoots, zeros, sys, planeW, p.conv, redrawTick]);
+  }, [poleRoots, zeroRoots, zeros, sys, planeW, p.conv, redrawTick, t]);
 
   // --- kernel and aliasing error --------------------------------------------------------------
   useLayoutEffect(() => {
@@ -502,7 +506,7 @@ export function RtfPanel() {
       .attr('class', (d) => `eline e-${d.key}`)
       .attr('d', (d) => (d.v ? errorPath(d.v, k.exact, px, ye) : ''));
     ge.selectAll('text.x-label')
-      .data([`tap k of L = ${k.L} (symlog)`])
+      .data([t('rtf.axis.tap', { L: k.L })])
       .join('text')
       .attr('class', 'x-label')
       .attr('x', innerW)
@@ -516,17 +520,17 @@ export function RtfPanel() {
       .attr('transform', 'translate(-42,0) rotate(-90)')
       .attr('text-anchor', 'end')
       .text((d) => d);
-  }, [k, px, k.L, k.convention, kernelWidth, innerKW, aliasErr, corrErr, wrap]);
+  }, [k, px, k.L, k.convention, kernelWidth, innerKW, aliasErr, corrErr, wrap, t]);
 
   const commitList = (name: 'rtfA' | 'rtfB') => (text: string) => {
     const xs = parseCoeffs(text, { min: -RTF_COEF_LIMIT, max: RTF_COEF_LIMIT });
-    if (typeof xs === 'string') return xs;
+    if (!Array.isArray(xs)) return xs;
     setParams({ [name]: xs });
     return null;
   };
   const commitH0 = (text: string) => {
     const xs = parseCoeffs(text, { min: -RTF_COEF_LIMIT, max: RTF_COEF_LIMIT, maxLength: 1 });
-    if (typeof xs === 'string') return xs;
+    if (!Array.isArray(xs)) return xs;
     setParams({ rtfH0: xs[0] });
     return null;
   };
@@ -537,16 +541,20 @@ export function RtfPanel() {
       setConversion(r);
       if (r.ok) setParams({ rtfA: r.a, rtfB: r.b, rtfH0: r.h0 });
     } catch (e) {
-      setConversion({ ok: false, message: `The conversion failed: ${(e as Error).message}` });
+      setConversion({
+        ok: false,
+        message: msg('rtf.convertFailed', { error: (e as Error).message }),
+      });
     }
   };
 
   const farZeros = zeroRoots.filter((r) => Math.hypot(r.re, r.im) > 4).length;
   const unstableWords = stab.stable
     ? null
-    : `Unstable: ${stab.unstable.length} pole${stab.unstable.length > 1 ? 's' : ''} on or outside the unit circle (|p| = ${stab.unstable
-        .map((u) => u.mod.toFixed(3))
-        .join(', ')} ≥ 1): the impulse response does not decay.`;
+    : t(stab.unstable.length > 1 ? 'rtf.unstable.many' : 'rtf.unstable.one', {
+        n: stab.unstable.length,
+        mods: stab.unstable.map((u) => u.mod.toFixed(3)).join(', '),
+      });
   const gaugeMax = Math.max(2, montel.sum * 1.1);
 
   // eslint-disable-next-line react-hooks/purity
@@ -572,8 +580,8 @@ export function RtfPanel() {
     <Panel
       id="rtf"
       csv={() => rtfTable(k)}
-      title="Rational transfer function"
-      caption="Drag a pole toward the unit circle and watch the FFT kernel (orange) pull away from the exact response: that is aliasing, and b̃ = b(I − Aᴸ) removes it. Σ|a| < 1 guarantees stability, but many stable systems break it."
+      title={t('rtf.title')}
+      caption={t('rtf.caption')}
       className="wide"
     >
       <div
@@ -589,21 +597,17 @@ export function RtfPanel() {
         <div className="rtf-plane">
           <div className="legend">
             <span>
-              <b className="glyph-pole">×</b> pole
+              <b className="glyph-pole">×</b> {t('rtf.legend.pole')}
             </span>
             <span>
-              <b className="glyph-zero">○</b> zero
+              <b className="glyph-zero">○</b> {t('rtf.legend.zero')}
             </span>
             <span>
-              <i style={{ background: 'var(--ink)' }} /> unit circle
+              <i style={{ background: 'var(--ink)' }} /> {t('rtf.legend.unit')}
             </span>
           </div>
           <div className="plot" ref={planeBox}>
-            <svg
-              ref={planeRef}
-              role="group"
-              aria-label="Pole–zero plot in the z-plane: poles and zeros can be dragged or moved with arrow keys"
-            />
+            <svg ref={planeRef} role="group" aria-label={t('rtf.aria.plane')} />
           </div>
           <div
             className={`montel ${montel.guaranteed ? 'ok' : 'no'}`}
@@ -612,10 +616,10 @@ export function RtfPanel() {
             aria-valuemin={0}
             aria-valuemax={gaugeMax}
             aria-valuenow={montel.sum}
-            aria-label={`Montel bound: Σ|a| = ${montel.sum.toFixed(3)} against 1`}
+            aria-label={t('rtf.aria.montel', { sum: montel.sum.toFixed(3) })}
           >
             <div className="montel-head">
-              <span>Montel bound</span>
+              <span>{t('rtf.montel')}</span>
               <b className="num">Σ|aᵢ| = {fmt(montel.sum, 4)}</b>
               <span className="muted">{montel.guaranteed ? '< 1' : '≥ 1'}</span>
             </div>
@@ -629,42 +633,37 @@ export function RtfPanel() {
               </span>
             </div>
             <p className="montel-words">
-              {montelWords(montel, stab)} <em>Sufficient, not necessary.</em>
+              {t(montelWords(montel, stab).key)} <em>{t('rtf.montel.sufficient')}</em>
             </p>
           </div>
         </div>
         <div className="rtf-kernel">
           <div className="legend">
             <span>
-              <i className="sw-exact" /> exact response h (rtfImpulse)
+              <i className="sw-exact" /> {t('rtf.legend.exact')}
             </span>
             <span>
-              <i className="sw-fft" /> state-free FFT kernel (aliased)
+              <i className="sw-fft" /> {t('rtf.legend.fft')}
             </span>
             <span>
-              <i className="sw-corr" /> with b̃ = b(I − Aᴸ)
+              <i className="sw-corr" /> {t('rtf.legend.corr')}
             </span>
           </div>
           <LastGoodView stale={kStale} warning={kLive.warning}>
             <div className="plot" ref={kernelBox}>
-              <svg
-                ref={kernelRef}
-                role="img"
-                aria-label="RTF kernel: exact impulse response, aliased FFT kernel and corrected kernel, with their errors on a log scale"
-              />
+              <svg ref={kernelRef} role="img" aria-label={t('rtf.aria.kernel')} />
             </div>
           </LastGoodView>
           {unstableWords && <Warning>{unstableWords}</Warning>}
-          {k.error && <Warning>{k.error}</Warning>}
+          {k.error && <Warning>{t(k.error.key, k.error.vars)}</Warning>}
           {sys.padded && (
             <p className="rtf-note">
-              {sys.padded === 'a' ? 'a' : 'b'} was shorter: padded with zeros to order n = {sys.n}
-              {sys.padded === 'a' ? ' (extra poles at z = 0).' : '.'}
+              {t(sys.padded === 'a' ? 'rtf.padded.a' : 'rtf.padded.b', { n: sys.n })}
             </p>
           )}
           {farZeros > 0 && (
             <p className="rtf-note">
-              {farZeros} zero{farZeros > 1 ? 's lie' : ' lies'} beyond |z| = 4, off the plot.
+              {t(farZeros > 1 ? 'rtf.farZeros.many' : 'rtf.farZeros.one', { n: farZeros })}
             </p>
           )}
           <div className="rtf-coeffs">
@@ -672,35 +671,31 @@ export function RtfPanel() {
               param="a"
               label="a"
               value={formatCoeffs(p.rtfA)}
-              help="Denominator 1 + a1 z⁻¹ + … + an z⁻ⁿ: comma-separated, at most 32, each in ±100. Enter to apply."
+              help={t('rtf.help.a')}
               onCommit={commitList('rtfA')}
             />
             <CoefField
               param="b"
               label="b"
               value={formatCoeffs(p.rtfB)}
-              help="Numerator b1 z⁻¹ + … + bn z⁻ⁿ: comma-separated, at most 32, each in ±100. Enter to apply."
+              help={t('rtf.help.b')}
               onCommit={commitList('rtfB')}
             />
             <CoefField
               param="h0"
               label="h0"
               value={formatCoeffs([p.rtfH0])}
-              help={
-                p.conv === 'blog'
-                  ? 'Unused in the blog’s no-delay form'
-                  : 'Feed-through h0 (tap 0), in ±100. Enter to apply.'
-              }
+              help={p.conv === 'blog' ? t('rtf.help.h0Blog') : t('rtf.help.h0')}
               disabled={p.conv === 'blog'}
               onCommit={commitH0}
             />
-            <span className="rtf-conv" title="Change under Conventions in the control bar">
-              convention: <b>{p.conv === 'paper' ? 'paper (one-step delay)' : 'blog (no delay)'}</b>
+            <span className="rtf-conv" title={t('rtf.conv.help')}>
+              {t('rtf.conv')} <b>{t(p.conv === 'paper' ? 'rtf.conv.paper' : 'rtf.conv.blog')}</b>
             </span>
           </div>
           <div className="rtf-convert">
             <button type="button" data-testid="s4-to-rtf" onClick={convert}>
-              S4 system → RTF (ssToTf)
+              {t('rtf.convert')}
             </button>
             {conversion && (
               <span
@@ -708,30 +703,30 @@ export function RtfPanel() {
                 data-testid="conversion"
                 role="status"
               >
-                {conversion.message}
+                {t(conversion.message.key, conversion.message.vars)}
                 {conversion.ok && conversion.kernelMatch !== undefined && (
                   <>
                     {' '}
-                    Its response after h0 equals the S4 kernel: max |h<sub>k+1</sub> − K<sub>k</sub>
-                    | = <b className="num">{fmt(conversion.kernelMatch, 3)}</b>.
+                    {t('rtf.convert.match')} max |h<sub>k+1</sub> − K<sub>k</sub>| ={' '}
+                    <b className="num">{fmt(conversion.kernelMatch, 3)}</b>.
                   </>
                 )}
               </span>
             )}
             <span className="rtf-companion" data-testid="companion">
-              RTF → state space (companion Ā, B̄ = e₁, C = b, D = h0):{' '}
+              {t('rtf.companion')}{' '}
               {comp ? (
                 <>
                   max |C Ā<sup>k</sup> B̄ − h<sub>k+1</sub>| ={' '}
                   <b className="num" data-value={comp.maxAbs}>
                     {fmt(comp.maxAbs, 3)}
                   </b>{' '}
-                  over {p.L} taps
+                  {t('rtf.companion.over', { L: p.L })}
                   {comp.warning && <> — {t(comp.warning.key, comp.warning.vars)}</>}
                 </>
               ) : (
                 <button type="button" onClick={() => setCheckCompanion(true)}>
-                  Check (n²L = {fmt(sys.n * sys.n * p.L, 3)} steps)
+                  {t('rtf.companion.check', { steps: fmt(sys.n * sys.n * p.L, 3) })}
                 </button>
               )}
             </span>
@@ -744,25 +739,24 @@ export function RtfPanel() {
           {
             label: 'max |p| =',
             value: fmt(stab.radius, 4),
-            title: 'spectral radius: largest pole modulus',
+            title: t('rtf.readout.radius'),
           },
           {
-            label: 'aliasing max|K − h| =',
+            label: t('rtf.readout.alias'),
             value: k.fft && !kStale ? fmt(aliasErr, 3) : '—',
-            title: 'state-free FFT kernel of (a, b) against the exact response',
+            title: t('rtf.readout.aliasHelp'),
           },
           {
-            label: p.conv === 'paper' ? 'corrected (k ≥ 1) =' : 'corrected =',
+            label: t(p.conv === 'paper' ? 'rtf.readout.correctedK1' : 'rtf.readout.corrected'),
             value: k.corrected && !kStale ? fmt(corrErr, 3) : '—',
-            title: 'FFT kernel of (a, b̃) against the exact response',
+            title: t('rtf.readout.correctedHelp'),
           },
           ...(p.conv === 'paper'
             ? [
                 {
-                  label: 'tap-0 wrap h_L =',
+                  label: t('rtf.readout.wrap'),
                   value: kStale ? '—' : fmt(wrap, 3),
-                  title:
-                    'delay convention: the corrected kernel carries h_L at tap 0 (REFERENCE §4.3)',
+                  title: t('rtf.readout.wrapHelp'),
                 },
               ]
             : []),
@@ -770,11 +764,10 @@ export function RtfPanel() {
         ]}
       />
       <p className="sync-ms">
-        last update of this panel (synchronous):{' '}
-        <b className="num" ref={msRef} data-testid="rtf-sync-ms" />
+        {t('rtf.sync')} <b className="num" ref={msRef} data-testid="rtf-sync-ms" />
       </p>
-      <Equation tex={eqTex} label="transfer function" />
-      {bTex && <Equation tex={bTex} label="corrected numerator" />}
+      <Equation tex={eqTex} label={t('rtf.eq.tf')} />
+      {bTex && <Equation tex={bTex} label={t('rtf.eq.b')} />}
     </Panel>
   );
 }

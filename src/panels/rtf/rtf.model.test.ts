@@ -1,3 +1,4 @@
+import { english, type Msg } from '../../state/i18n';
 import { describe, expect, it } from 'vitest';
 import { hippo, discretize, kernel, polyRoots, rtfImpulse, rtfKernel } from '../../core/index';
 import {
@@ -161,7 +162,7 @@ describe('Montel bound and stability', () => {
     const s = stabilityOf(rtfPolesOf(sys));
     expect(s.stable).toBe(true);
     expect(s.radius).toBeCloseTo(0.9, 9);
-    expect(montelWords(m, s)).toMatch(/stable without the bound’s guarantee/);
+    expect(english(montelWords(m, s))).toMatch(/stable without the bound’s guarantee/);
   });
 
   it('flags poles with |p| ≥ 1 and guarantees stability when Σ|a| < 1', () => {
@@ -202,7 +203,7 @@ describe('state-free kernel, aliasing and the correction', () => {
     const sys = rtfSystemOf([-1], [1], 0);
     const k = rtfKernelsOf(sys, 64, 'paper');
     expect(k.fft).toBeNull();
-    expect(k.error).toMatch(/unit circle/);
+    expect(english(k.error!)).toMatch(/unit circle/);
     expect(k.exact.every(Number.isFinite)).toBe(true);
   });
 
@@ -230,19 +231,20 @@ describe('S4 → RTF', () => {
     expect(maxAbsDiff(K, h.subarray(1))).toBeLessThan(1e-12);
   });
   it('refuses N > 32 and coefficients outside ±100, in words', () => {
-    expect(s4ToRtf(disc(40, 0.01), 64).message).toMatch(/N ≤ 32/);
+    expect(english(s4ToRtf(disc(40, 0.01), 64).message)).toMatch(/N ≤ 32/);
     const r = s4ToRtf(disc(16, 0.01), 64);
     expect(r.ok).toBe(false);
-    expect(r.message).toMatch(/±100/);
+    expect(english(r.message)).toMatch(/±100/);
   });
 });
 
 describe('words, parsing, paths', () => {
   it('parses and formats coefficient lists', () => {
     expect(parseCoeffs('0.5, −0.2 0.1')).toEqual([0.5, -0.2, 0.1]);
-    expect(parseCoeffs('')).toMatch(/at least one/);
-    expect(parseCoeffs('1, x')).toMatch(/not a number/);
-    expect(parseCoeffs('1, 200')).toMatch(/outside/);
+    const words = (r: number[] | Msg) => (Array.isArray(r) ? '' : english(r));
+    expect(words(parseCoeffs(''))).toMatch(/at least one/);
+    expect(words(parseCoeffs('1, x'))).toMatch(/not a number/);
+    expect(words(parseCoeffs('1, 200'))).toMatch(/outside/);
     expect(formatCoeffs([0.5, -0.2])).toBe('0.5, -0.2');
   });
 

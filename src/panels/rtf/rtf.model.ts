@@ -11,6 +11,7 @@
  *   ('paper') or b = c ('blog'); a and h0 are untouched.
  * Conjugate pairs multiply as real quadratics z² − 2 Re(q) z + |q|², so a, b, h0 stay real.
  */
+import { msg, type Msg } from '../../state/i18n/msg';
 import { scaleLinear, scaleLog, scaleSymlog } from 'd3';
 import { envelopePath, errorEnvelopePath } from '../equivalence/equivalence.model';
 import type { Complex, RtfConvention } from '../../core/index';
@@ -170,11 +171,9 @@ export function stabilityOf(poles: Complex): Stability {
 }
 
 /** Montel in words ("sufficient, not necessary" is the point of the gauge). */
-export function montelWords(m: Montel, s: Stability): string {
-  if (m.guaranteed) return 'Σ|a| < 1: every pole is inside the unit circle, guaranteed.';
-  return s.stable
-    ? 'Σ|a| ≥ 1, yet every pole is inside: stable without the bound’s guarantee.'
-    : 'Σ|a| ≥ 1 and a pole is on or outside the circle: the bound gave no guarantee.';
+export function montelWords(m: Montel, s: Stability): Msg {
+  if (m.guaranteed) return msg('rtf.montel.guaranteed');
+  return msg(s.stable ? 'rtf.montel.stable' : 'rtf.montel.unstable');
 }
 
 /** Half-width of the z-plane view: the unit circle, all poles and the zeros up to |z| = 4. */
@@ -302,18 +301,18 @@ export function formatCoeffs(xs: ArrayLike<number>): string {
 export function parseCoeffs(
   text: string,
   { min = -100, max = 100, maxLength = 32 } = {},
-): number[] | string {
+): number[] | Msg {
   const parts = text
     .replace(/[−–]/g, '-')
     .split(/[\s,;]+/)
     .filter((s) => s.length > 0);
-  if (parts.length === 0) return 'Enter at least one number.';
-  if (parts.length > maxLength) return `At most ${maxLength} coefficients.`;
+  if (parts.length === 0) return msg('rtf.parse.empty');
+  if (parts.length > maxLength) return msg('rtf.parse.tooMany', { n: maxLength });
   const xs = parts.map(Number);
   const bad = parts.find((_, i) => !Number.isFinite(xs[i]));
-  if (bad !== undefined) return `“${bad}” is not a number.`;
+  if (bad !== undefined) return msg('rtf.parse.nan', { bad });
   const out = xs.find((v) => v < min || v > max);
-  if (out !== undefined) return `${out} is outside [${min}, ${max}].`;
+  if (out !== undefined) return msg('rtf.parse.range', { out, min, max });
   return xs;
 }
 

@@ -5,31 +5,25 @@
  */
 import { line, pointer, scaleLinear } from 'd3';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { signalOf, statesOf } from '../../state/derived';
+import { methodMsg, signalOf, statesOf } from '../../state/derived';
+import { useT } from '../../state/i18n';
 import { lab, setParams, useParams } from '../../state/store';
 import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
 import {
   Equation,
   fmt,
-  LabWarningView,
   LastGoodView,
   markFirstPanel,
   Panel,
   Readouts,
   tex,
   useLastGood,
+  Warning,
 } from '../Panel';
 import { signalTable } from './signal.export';
 import { memoryView } from './signal.model';
 
 const DRAW_POINTS = 512;
-const WINDOW_WORDS: Record<string, string> = {
-  legs: 'LegS remembers all of [0, t], blurred more as t grows',
-  legt: 'LegT remembers the window [t − θ, t] and forgets what left it',
-  lmu: 'LMU (LegT up to signs) remembers the window [t − θ, t]',
-  lagt: 'LagT weighs the past by e^{−age}: recent samples count most',
-  fout: 'FouT keeps a Fourier series of the window [t − θ, t]',
-};
 
 export function SignalPanel() {
   const p = useParams((q) => ({
@@ -46,6 +40,7 @@ export function SignalPanel() {
     cursor: q.cursor,
   }));
   const [drawMode, setDrawMode] = useState(false);
+  const t = useT();
   const u = signalOf(p.signal, p.L, p.seed, p.drawn);
   const st = statesOf(p.measure, p.N, p.theta, p.normalization, p.dt, p.disc, u);
   const k = Math.min(p.L - 1, Math.max(0, Math.round(p.cursor * (p.L - 1))));
@@ -197,10 +192,10 @@ export function SignalPanel() {
       plotGroup(svg),
       x,
       yScale,
-      { x: `time t  (Δ = ${fmt(sdt, 3)})`, y: 'u(t)' },
+      { x: t('panel.axis.time', { dt: fmt(sdt, 3) }), y: 'u(t)' },
       { w: W, h: H },
     );
-  }, [yScale, sL, sdt, W]);
+  }, [yScale, sL, sdt, W, t]);
 
   const tNow = view.t * unit;
   const windowTex =
@@ -213,22 +208,22 @@ export function SignalPanel() {
     <Panel
       id="signal"
       csv={() => signalTable(u, p.dt, st.warning ? null : view)}
-      title="Memory window"
-      caption={`${WINDOW_WORDS[p.measure]}. Drag to move the cursor; press Draw to sketch your own signal.`}
+      title={t('signal.title')}
+      caption={t('signal.caption', { words: t(`signal.window.${p.measure}`) })}
       className="wide"
     >
       <div className="legend">
         <span>
           <i style={{ background: 'var(--signal)' }} />
-          input u
+          {t('signal.legend.input')}
         </span>
         <span>
           <i style={{ background: 'var(--recon)' }} />
-          reconstruction from x(t)
+          {t('signal.legend.recon')}
         </span>
         <span>
           <i style={{ background: 'var(--window)', height: 10 }} />
-          memory window
+          {t('signal.legend.window')}
         </span>
         <button
           type="button"
@@ -237,10 +232,10 @@ export function SignalPanel() {
           onClick={() => setDrawMode(!drawMode)}
           style={{ marginLeft: 'auto' }}
         >
-          ✎ {drawMode ? 'Drawing… (click to stop)' : 'Draw'}
+          ✎ {drawMode ? t('signal.drawing') : t('signal.draw')}
         </button>
       </div>
-      {st.warning && <LabWarningView warning={st.warning} />}
+      {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
       <LastGoodView stale={stale} warning={null}>
         <div className="plot" ref={boxRef}>
           <svg
@@ -249,7 +244,7 @@ export function SignalPanel() {
             height={H}
             viewBox={`0 0 ${W} ${H}`}
             role="img"
-            aria-label="Input signal and its HiPPO reconstruction"
+            aria-label={t('signal.aria')}
           >
             <defs>
               <linearGradient id="lagt-fade" x1="0" x2="1">
@@ -264,16 +259,16 @@ export function SignalPanel() {
         items={[
           { label: 't =', value: fmt(tNow, 4) },
           {
-            label: 'window',
+            label: t('signal.readout.window'),
             value: `[${fmt(Math.max(0, view.start * unit), 3)}, ${fmt(view.end * unit, 3)}]`,
           },
           {
             label: 'MSE',
             value: st.warning ? '—' : fmt(view.mse, 3),
-            title: 'mean squared error of the reconstruction over the window',
+            title: t('signal.readout.mseHelp'),
           },
           { label: 'N =', value: String(st.N) },
-          { label: 'states by', value: st.method },
+          { label: t('signal.readout.method'), value: t(methodMsg(st.method).key) },
         ]}
       />
       <Equation tex={windowTex} />

@@ -7,12 +7,14 @@
  * `{name}` placeholders are filled from `vars`; a key missing from a language falls back to
  * English, and a key missing everywhere prints as itself (tests check neither happens).
  */
+import { useMemo } from 'react';
 import { useParam } from '../store';
 import { BUNDLES, type Lang } from './bundles';
+import type { Msg, Vars } from './msg';
 
 export { LANGS, type Lang } from './bundles';
 
-export type Vars = Record<string, string | number>;
+export { msg, raw, type Msg, type Vars } from './msg';
 
 const tables: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
 for (const bundle of BUNDLES)
@@ -24,13 +26,21 @@ export const keysOf = (lang: Lang): string[] => [...tables[lang].keys()];
 
 export function translate(lang: Lang, key: string, vars?: Vars): string {
   const text = tables[lang].get(key) ?? tables.en.get(key) ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return m;
+    return typeof v === 'object' ? translate(lang, v.key, v.vars) : String(v);
+  });
 }
 
 export type T = (key: string, vars?: Vars) => string;
 
+/** English text of a message (logs, tests). */
+export const english = (m: Msg): string => translate('en', m.key, m.vars);
+
 /** React hook: the translator for the current language. */
 export function useT(): T {
   const lang = useParam('lang');
-  return (key, vars) => translate(lang, key, vars);
+  return useMemo<T>(() => (key, vars) => translate(lang, key, vars), [lang]);
 }
