@@ -94,7 +94,9 @@ function LanguageSwitch() {
   }, [lang]);
   return (
     <label className="control inline" title={t('param.lang.help')}>
-      <span>{t('app.language')}</span>
+      {/* Each language is named in itself, so the select speaks for itself; the label is for
+          screen readers. */}
+      <span className="visually-hidden">{t('app.language')}</span>
       <select
         data-param="lang"
         value={lang}
@@ -145,11 +147,11 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
-        <FileMenu />
-        <BackendBadge />
         <TeachTools />
+        <FileMenu />
         <LanguageSwitch />
         <ThemeSwitch />
+        <BackendBadge />
       </header>
       <Controls>
         <TimeBar />
