@@ -12,12 +12,19 @@ async function touchDrag(cdp: CDPSession, points: [number, number][]) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** The element's box once it has stopped moving (a panel scrolled into view catches up first). */
 async function box(page: Page, selector: string) {
   const el = page.locator(selector).first();
   await el.scrollIntoViewIfNeeded();
-  const b = await el.boundingBox();
-  if (!b) throw new Error(`${selector} has no box`);
-  return b;
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const b = await el.boundingBox();
+    const key = JSON.stringify(b);
+    if (b && key === last) return b;
+    last = key;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${selector} has no stable box`);
 }
 
 test('touch: one column on a phone, tap controls, draw a signal and drag a pole with a finger', async ({
