@@ -7,7 +7,7 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import {
   Component,
-  useDeferredValue,
+  startTransition,
   useEffect,
   useMemo,
   useRef,
@@ -44,9 +44,31 @@ export function texToHtml(tex: string): string {
   }
 }
 
+/** Longest an equation waits to show new numbers while they keep changing (drag, playback). */
+const EQUATION_MS = 120;
+
+/**
+ * `value`, but while it keeps changing, at most one new value per `ms` (and always the last
+ * one), set in a transition: typesetting an equation costs more than drawing a plot, and a
+ * number that changes 60 times a second cannot be read anyway.
+ */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    const wait = Math.max(0, last.current + ms - performance.now());
+    const timer = setTimeout(() => {
+      last.current = performance.now();
+      startTransition(() => setShown(value));
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [value, shown, ms]);
+  return shown;
+}
+
 export function Equation({ tex, label }: { tex: string; label?: string }) {
-  // The numbers in an equation follow the input a render later (a transition): plots first.
-  const shown = useDeferredValue(tex);
+  const shown = useThrottled(tex, EQUATION_MS);
   const html = useMemo(() => texToHtml(shown), [shown]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
