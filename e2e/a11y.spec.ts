@@ -1,6 +1,7 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation (WCAG 2.1 A/AA, colour contrast
- * included) in the header, the controls or any panel, in both themes and both languages; every
+ * included) in the header, the controls or any panel, in both themes and both languages and in
+ * presenter mode; every
  * control is reachable by keyboard with a visible focus ring.
  * A new state to check is one line in STATES.
  */
@@ -18,6 +19,8 @@ const STATES: State[] = [
   { name: 'dark, English', url: '/', colorScheme: 'dark' },
   { name: 'light, 简体中文', url: '/?lang=zh', colorScheme: 'light' },
   { name: 'dark, 简体中文', url: '/?lang=zh', colorScheme: 'dark' },
+  { name: 'presenter mode, light, English', url: '/?pm=1', colorScheme: 'light' },
+  { name: 'presenter mode, dark, 简体中文', url: '/?pm=1&lang=zh', colorScheme: 'dark' },
 ];
 
 async function serious(page: Page, include: string): Promise<string[]> {
