@@ -4,15 +4,9 @@
  * result are transferred, not copied.
  */
 import * as core from '../core/index';
+import { transferables } from './transfer';
 
 type CoreFn = (...args: unknown[]) => unknown;
-
-function transferables(x: unknown, out: Transferable[] = []): Transferable[] {
-  if (ArrayBuffer.isView(x)) out.push(x.buffer as ArrayBuffer);
-  else if (Array.isArray(x)) x.forEach((v) => transferables(v, out));
-  else if (x && typeof x === 'object') Object.values(x).forEach((v) => transferables(v, out));
-  return out;
-}
 
 self.onmessage = (ev: MessageEvent<{ id: number; name: string; args: unknown[] }>) => {
   const { id, name, args } = ev.data;
@@ -20,7 +14,7 @@ self.onmessage = (ev: MessageEvent<{ id: number; name: string; args: unknown[] }
     const fn = (core as unknown as Record<string, CoreFn>)[name];
     if (typeof fn !== 'function') throw new RangeError(`name must be a core function, got ${name}`);
     const result = fn(...args);
-    const t = [...new Set(transferables(result))];
+    const t = transferables(result);
     (self as unknown as Worker).postMessage({ id, result }, t);
   } catch (e) {
     const err =

@@ -4,16 +4,10 @@
  */
 import { SETTLED_JOBS } from './derived.kernels';
 import { MEMORY_JOBS } from './derived.memory';
+import { transferables } from '../gpu/transfer';
 
 type JobFn = (...args: unknown[]) => unknown;
 const JOBS = { ...SETTLED_JOBS, ...MEMORY_JOBS } as unknown as Record<string, JobFn>;
-
-function transferables(x: unknown, out: Set<Transferable>): Set<Transferable> {
-  if (ArrayBuffer.isView(x)) out.add(x.buffer as ArrayBuffer);
-  else if (Array.isArray(x)) x.forEach((v) => transferables(v, out));
-  else if (x && typeof x === 'object') Object.values(x).forEach((v) => transferables(v, out));
-  return out;
-}
 
 self.onmessage = (ev: MessageEvent<{ id: number; name: string; args: unknown[] }>) => {
   const { id, name, args } = ev.data;
@@ -25,7 +19,7 @@ self.onmessage = (ev: MessageEvent<{ id: number; name: string; args: unknown[] }
     const result = fn(...args);
     // Results also live in this worker's caches: send copies, keep the originals.
     const copy = structuredClone(result);
-    post({ id, result: copy }, [...transferables(copy, new Set())]);
+    post({ id, result: copy }, transferables(copy));
   } catch (e) {
     post({ id, error: e instanceof Error ? e.message : String(e) });
   }
