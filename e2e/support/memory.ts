@@ -101,6 +101,28 @@ async function changeParams(page: Page, from: number, count: number): Promise<vo
   }
 }
 
+/** The WGSL runtime keeps one set of tables (twiddles, pass configs) per FFT size, for the
+ * device's life: a bounded cache, one entry per kernel length L. Under load a burst of changes
+ * can skip the equivalence panel's GPU row for some L, so the warm-up visits each L of the cycle
+ * and waits for its f32 row; otherwise the cache fills up after the warm-up, not during it. */
+async function settleGpuSizes(page: Page): Promise<void> {
+  if ((await page.evaluate(() => window.ssmLab.backend().name)) !== 'webgpu') return;
+  const seen = new Set<unknown>();
+  for (const set of CYCLE) {
+    if (seen.has(set.L)) continue;
+    seen.add(set.L);
+    await page.evaluate((s) => window.ssmLab.setParams(s), set);
+    await page.waitForFunction(
+      () => {
+        const m = document.querySelector('[data-testid="equivalence-meter"]');
+        return m?.getAttribute('data-status') === 'ready' && m.getAttribute('data-gpu-rel') !== '';
+      },
+      null,
+      { timeout: 60_000 },
+    );
+  }
+}
+
 async function play(page: Page, ms: number): Promise<void> {
   const button = page.locator('[data-param="play"]');
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
@@ -134,6 +156,7 @@ export async function memoryCheck(
   await changeParams(page, WARM_UP_CHANGES - 50, 50);
   warmUp.push(await reading(page, cdp, `warm-up: ${WARM_UP_CHANGES} changes`, 0));
   await play(page, 10_000);
+  await settleGpuSizes(page);
   warmUp.push(await reading(page, cdp, 'warm-up: 10 s of playback', 0));
   const median = <K extends 'jsHeapBytes' | 'tfBytes' | 'tfTensors' | 'gpuBuffers'>(k: K) =>
     warmUp.map((r) => r[k]).sort((x, y) => (x ?? 0) - (y ?? 0))[1] as MemoryReading[K];
