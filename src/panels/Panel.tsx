@@ -8,7 +8,9 @@ import 'katex/dist/katex.min.css';
 import {
   Component,
   startTransition,
+  useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -27,9 +29,13 @@ export interface Readout {
   title?: string;
 }
 
+/** KaTeX may add a class to the numbers the Equation updates in place, and nothing else. */
+const SLOT_CLASS = /^eqn-\d+$/;
+
 /**
- * KaTeX HTML for one of our own TeX strings. trust: false keeps \href, \url, \includegraphics
- * and \html… commands inert, and KaTeX escapes text, so the output can carry no markup of its own.
+ * KaTeX HTML for one of our own TeX strings. Trust is limited to `\htmlClass{eqn-<i>}`, the
+ * class Equation puts on its numbers: \href, \url, \includegraphics and the other \html…
+ * commands stay inert, and KaTeX escapes text, so the output can carry no markup of its own.
  */
 export function texToHtml(tex: string): string {
   try {
@@ -37,43 +43,100 @@ export function texToHtml(tex: string): string {
       throwOnError: false,
       displayMode: false,
       output: 'htmlAndMathml', // MathML beside the HTML: screen readers read the formula
-      trust: false,
+      trust: (c) => c.command === '\\htmlClass' && SLOT_CLASS.test(c.class),
+      strict: (code: string) => (code === 'htmlExtension' ? 'ignore' : 'warn'),
     });
   } catch {
     return '';
   }
 }
 
-/** Longest an equation waits to show new numbers while they keep changing (drag, playback). */
+/**
+ * The numbers of a TeX string: each unsigned decimal that is not part of a command (\sqrt2) or
+ * a bare script (x_1) becomes a slot. `marked` wraps slot i in \htmlClass{eqn-i}; `shape` is
+ * the TeX with every slot blanked, so two strings of one shape differ only in their numbers.
+ */
+export function equationSlots(tex: string): { shape: string; marked: string; values: string[] } {
+  // text, (char before, number, text)*
+  const parts = tex.split(/(^|[^A-Za-z\\_^.\d])(\d+(?:\.\d+)?)/);
+  let marked = parts[0]!;
+  let shape = parts[0]!;
+  const values: string[] = [];
+  for (let i = 1; i < parts.length; i += 3) {
+    const [before, v, after] = [parts[i]!, parts[i + 1]!, parts[i + 2]!];
+    marked += `${before}{\\htmlClass{eqn-${values.length}}{${v}}}${after}`;
+    shape += `${before}{#}${after}`;
+    values.push(v);
+  }
+  return { shape, marked, values };
+}
+
+/** Longest an equation waits to be typeset anew while its shape keeps changing. */
 const EQUATION_MS = 120;
+/** Quiet time after which an equation whose numbers were updated in place is typeset anew
+ * (its MathML, which screen readers read, then carries the new numbers too). */
+const EQUATION_QUIET_MS = 400;
 
 /**
- * `value`, but while it keeps changing, at most one new value per `ms` (and always the last
- * one), set in a transition: typesetting an equation costs more than drawing a plot, and a
- * number that changes 60 times a second cannot be read anyway.
+ * The TeX to typeset: `value`, but while it keeps changing, at most one new value per `ms` (and
+ * always the last one), set in a transition; when only its numbers change (`sameShape`), once
+ * it has been quiet for `quietMs`.
  */
-function useThrottled<T>(value: T, ms: number): T {
+function useTypesetTex(value: string, shapeOf: (tex: string) => string): string {
   const [shown, setShown] = useState(value);
   const last = useRef(0);
   useEffect(() => {
     if (Object.is(value, shown)) return;
-    const wait = Math.max(0, last.current + ms - performance.now());
+    const wait =
+      shapeOf(value) === shapeOf(shown)
+        ? EQUATION_QUIET_MS
+        : Math.max(0, last.current + EQUATION_MS - performance.now());
     const timer = setTimeout(() => {
       last.current = performance.now();
       startTransition(() => setShown(value));
     }, wait);
     return () => clearTimeout(timer);
-  }, [value, shown, ms]);
+  }, [value, shown, shapeOf]);
   return shown;
 }
 
+/**
+ * A KaTeX equation whose numbers follow the live state. Typesetting costs more than drawing a
+ * plot, so while only the numbers change (a drag, playback) they are written into the typeset
+ * HTML's text in place, every frame, and the whole is typeset anew once input is quiet. A change
+ * of shape (a new term, a number turning scientific) is typeset at most every 120 ms.
+ */
 export function Equation({ tex, label }: { tex: string; label?: string }) {
-  const shown = useThrottled(tex, EQUATION_MS);
-  const html = useMemo(() => texToHtml(shown), [shown]);
+  const slots = useMemo(() => equationSlots(tex), [tex]);
+  const shapes = useRef(new Map<string, string>());
+  const shapeOf = useCallback((t: string) => {
+    const m = shapes.current;
+    let s = m.get(t);
+    if (s === undefined) {
+      s = equationSlots(t).shape;
+      if (m.size > 64) m.clear();
+      m.set(t, s);
+    }
+    return s;
+  }, []);
+  const shown = useTypesetTex(tex, shapeOf);
+  const html = useMemo(() => texToHtml(equationSlots(shown).marked), [shown]);
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || shapeOf(shown) !== slots.shape) return;
+    slots.values.forEach((v, i) => {
+      const slot = el.querySelector(`.katex-html .eqn-${i}`);
+      const glyphs = slot?.firstElementChild;
+      if (glyphs && slot.childElementCount === 1 && glyphs.textContent !== v)
+        glyphs.textContent = v;
+    });
+  }, [slots, shown, html, shapeOf]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
   return (
     <div
+      ref={box}
       className="equation"
       role="group"
       aria-label={label ?? translate(lab.getState().params.lang, 'app.equation')}
