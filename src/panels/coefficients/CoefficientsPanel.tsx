@@ -6,15 +6,7 @@
  * move it), and the shared hovered basis index (ui.hoverBasis) as a highlighted row.
  */
 import { axisBottom, axisLeft, line, pointer, scaleLinear, select } from 'd3';
-import {
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Normalization } from '../../core/index';
 import { signalOf, type Disc, type States } from '../../state/derived';
 import { useT } from '../../state/i18n';
@@ -558,8 +550,6 @@ export function CoefficientsPanel() {
   const eq =
     `\\text{LegS } \\big(x'=\\tfrac{A}{t}x+\\tfrac{B}{t}u\\big):\\ x_{${nShow}}(${tex(t)})=${val(xs)}` +
     `\\qquad\\text{LegT } \\big(x_k=\\bar A x_{k-1}+\\bar B u_k,\\ \\theta=${tex(p.theta)}\\big):\\ x_{${nShow}}(${tex(t)})=${val(xt)}`;
-  // KaTeX costs ~1 ms a render: typeset the live numbers after the frame, not inside it.
-  const eqDeferred = useDeferredValue(eq);
 
   return (
     <Panel
@@ -664,7 +654,7 @@ export function CoefficientsPanel() {
           },
         ]}
       />
-      <Equation tex={eqDeferred} />
+      <Equation tex={eq} />
       <div hidden>
         <data data-readout="k" value={String(k)} />
         <data data-readout="t" value={String(t)} />

@@ -20,7 +20,7 @@ import {
   type ScaleLinear,
   type SymbolType,
 } from 'd3';
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
 import { useT } from '../../state/i18n';
 import {
@@ -456,8 +456,7 @@ function EigenvaluesBody() {
   const onHover = useMemo(() => (h: { key: string; plane: 's' | 'z' } | null) => setHover(h), []);
   const measureName = MEASURE_NAME[p.measure] ?? p.measure;
 
-  // KaTeX takes ~1 ms: typeset the new numbers in a background render, off the input path.
-  const eqTex = useDeferredValue(mapTex(p.disc, p.dt, summary.slowest));
+  const eqTex = mapTex(p.disc, p.dt, summary.slowest);
   const toggle = (k: keyof Toggles) => setShow((s) => ({ ...s, [k]: !s[k] }));
   const sourceWords = !spectrum
     ? t('panel.computing')

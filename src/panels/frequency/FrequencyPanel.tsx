@@ -12,7 +12,7 @@ import {
   select,
   type ScaleContinuousNumeric,
 } from 'd3';
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
 import { useT } from '../../state/i18n';
 import {
@@ -255,8 +255,7 @@ function FrequencyBody() {
   const dbText = (v: number | undefined) =>
     v === undefined || !Number.isFinite(v) ? '—' : `${fmt(v, 4)} dB`;
 
-  // KaTeX takes ~1 ms: typeset the new numbers in a background render, off the input path.
-  const eqTex = useDeferredValue(frequencyTex(p.dt, resp ? resp.dc : NaN));
+  const eqTex = frequencyTex(p.dt, resp ? resp.dc : NaN);
   return (
     <>
       <div className="freq-bar">

@@ -14,7 +14,7 @@ import {
   type ScaleLinear,
   type Selection,
 } from 'd3';
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
 import { useT, type Msg, type T } from '../../state/i18n';
 import {
@@ -351,8 +351,6 @@ function KernelBody() {
     ? `K_k = C\\bar A^k\\bar B,\\ k<${Ltex};\\quad \\hat K(\\omega_j)=\\tilde C\\,(I-\\bar A\\omega_j)^{-1}\\bar B,\\ \\omega_j=e^{-2\\pi i j/${Ltex}},\\ \\tilde C=C(I-\\bar A^{${Ltex}}),\\ \\|C\\bar A^{${Ltex}}\\|_\\infty=${Number.isFinite(wrap) ? tex(wrap) : '\\dots'}`
     : `\\mathrm{iFFT}_{${Ltex}}\\big[C(I-\\bar A\\omega_j)^{-1}\\bar B\\big]_k=\\sum_{m\\ge0}K_{k+${Ltex}m}\\ \\ne K_k,\\quad \\|C\\bar A^{${Ltex}}\\|_\\infty=${Number.isFinite(wrap) ? tex(wrap) : '\\dots'}`;
 
-  // KaTeX takes ~1 ms: typeset the new numbers in a background render, off the input path.
-  const eqTex = useDeferredValue(eq);
   return (
     <>
       <div className="kernel-bar">
@@ -488,7 +486,7 @@ function KernelBody() {
         )}
       </div>
       {p.correction && words && <p className="kernel-note">{words}</p>}
-      <Equation tex={eqTex} />
+      <Equation tex={eq} />
     </>
   );
 }

@@ -7,15 +7,7 @@
  * ρ(Ā) ≥ 1.
  */
 import { interpolateLab, piecewise, pointer, select } from 'd3';
-import {
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ContinuousSSM, DiscreteSSM } from '../../core/index';
 import { continuousOf, discreteOf, effectiveN, readoutOf, type Disc } from '../../state/derived';
 import { msg, useT, type Msg } from '../../state/i18n';
@@ -416,8 +408,6 @@ export function MatricesPanel() {
   const discTex =
     `${DISC_TEX[p.disc]},\\ \\Delta=${tex(p.dt)}` +
     (Number.isFinite(rho) ? `,\\ \\rho(\\bar A)=${tex(rho, 4)}` : '');
-  // KaTeX costs ~1 ms a render: typeset the live numbers after the frame, not inside it.
-  const discTexDeferred = useDeferredValue(discTex);
 
   return (
     <Panel
@@ -514,7 +504,7 @@ export function MatricesPanel() {
           { label: 'Δ =', value: fmt(p.dt, 4) },
         ]}
       />
-      <Equation tex={discTexDeferred} />
+      <Equation tex={discTex} />
       <div hidden>
         <data data-readout="rho" value={Number.isFinite(rho) ? String(rho) : ''} />
         <data data-readout="stability" value={stability} />

@@ -6,7 +6,7 @@
  * companion → state space.
  */
 import { axisBottom, axisLeft, pointer, scaleLinear, select } from 'd3';
-import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   companionCheckOf,
   currentDiscrete,
@@ -168,13 +168,10 @@ export function RtfPanel() {
   const kernelWidth = Math.max(260, kernelW);
   const innerKW = kernelWidth - KM.left - KM.right;
   const px = useMemo(() => tapPixels(k.L, innerKW), [k.L, innerKW]);
-  // KaTeX re-typesets on every coefficient change: let React do it after the plots are drawn.
-  const eqTex = useDeferredValue(transferTex(sys, p.conv));
-  const bTex = useDeferredValue(
-    k.bTilde
-      ? `\\tilde b=b\\,(I-\\bar A^{${p.L}})=(${Array.from(k.bTilde.slice(0, 4), (v) => tex(v, 4)).join(',\\ ')}${k.bTilde.length > 4 ? ',\\ \\dots' : ''})`
-      : '',
-  );
+  const eqTex = transferTex(sys, p.conv);
+  const bTex = k.bTilde
+    ? `\\tilde b=b\\,(I-\\bar A^{${p.L}})=(${Array.from(k.bTilde.slice(0, 4), (v) => tex(v, 4)).join(',\\ ')}${k.bTilde.length > 4 ? ',\\ \\dots' : ''})`
+    : '';
 
   // This panel's own synchronous work = its render body + its layout effects (which React runs
   // back to back); other panels' work in the same commit is not counted.
