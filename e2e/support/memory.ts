@@ -3,9 +3,11 @@
  * (10 minutes of playback): after a warm-up, N parameter changes and some playback must leave
  * the JS heap and the GPU memory within 10 % of their level after the warm-up.
  *
- * Each reading forces a garbage collection through CDP (HeapProfiler.collectGarbage), then reads
- * `performance.memory.usedJSHeapSize` (exact with --enable-precise-memory-info), tf.memory()
- * and the WGSL runtime's live buffers through ssmLab.gpuMemory().
+ * Each reading empties the bounded caches of derived values (ssmLab.clearCaches), computes the
+ * reading's setting afresh, forces garbage collections through CDP (HeapProfiler.collectGarbage)
+ * and takes the least of three `performance.memory.usedJSHeapSize` samples a second apart
+ * (exact with --enable-precise-memory-info); then tf.memory() and the WGSL runtime's buffers
+ * through ssmLab.gpuMemory(). The heap before the caches were emptied is reported beside it.
  */
 import type { CDPSession, Page } from '@playwright/test';
 
@@ -16,7 +18,13 @@ export interface MemoryReading {
   label: string;
   /** Seconds since the warm-up reading. */
   atS: number;
+  /** performance.memory.usedJSHeapSize after a forced GC (the least of three, a second apart),
+   * the caches of derived values emptied and the reading's setting computed afresh: what the
+   * check holds to the warm-up level. */
   jsHeapBytes: number;
+  /** The same before the caches were emptied (reported, not checked: it moves by ±1.5 MiB with
+   * which settings the bounded caches hold — measured 15.5 → 17.2 MiB across 10 s of playback). */
+  withCachesBytes: number;
   /** tf.memory().numBytes (all tensors tfjs holds; GPU-resident on webgpu), or null without a GPU session. */
   tfBytes: number | null;
   tfTensors: number | null;
@@ -46,23 +54,55 @@ interface GpuMemory {
 /** Every reading is taken in the same state of the lab (the first set of the cycle, cursor
  * and all), once the debounced computations have run, so readings compare like with like. */
 async function reading(page: Page, cdp: CDPSession, label: string, t0: number) {
+  const gc = async () => {
+    // Two passes: the first may only queue finalisers.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+  };
+  const heap = () =>
+    page.evaluate(
+      () =>
+        (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+    );
+  // The heap as it is, with the caches holding whatever the last settings left in them …
   await page.evaluate((ref) => window.ssmLab.setParams(ref), { ...CYCLE[0]!, cursor: 0.6 });
   await page.waitForTimeout(1500);
-  // Two passes: the first may only queue finalisers.
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+  await gc();
+  const withCaches = await heap();
+  // … and the reading proper: the bounded caches of derived values emptied (src/state/caches.ts),
+  // then the reading's setting computed afresh, so every reading holds the same derived values.
+  await page.evaluate((ref) => window.ssmLab.setParams(ref), { ...CYCLE[1]!, cursor: 0.6 });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.ssmLab.clearCaches());
+  await page.evaluate((ref) => window.ssmLab.setParams(ref), { ...CYCLE[0]!, cursor: 0.6 });
+  // The least of three samples a second apart: a computation still in flight (a worker's
+  // result on its way, the GPU row) holds megabytes for a moment, a leak holds them for good.
+  let least = Infinity;
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(i === 0 ? 1500 : 1000);
+    await gc();
+    least = Math.min(least, await heap());
+  }
   const r = await page.evaluate(() => {
-    const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     const g = (window.ssmLab.gpuMemory as (() => GpuMemory) | undefined)?.();
     return {
-      jsHeapBytes: mem?.usedJSHeapSize ?? NaN,
       tfBytes: g?.tf ? g.tf.numBytes : null,
       tfTensors: g?.tf ? g.tf.numTensors : null,
       gpuBuffers: g ? g.buffers + g.cached : 0,
     };
   });
-  return { label, atS: t0 ? (Date.now() - t0) / 1000 : 0, ...r };
+  return {
+    label,
+    atS: t0 ? (Date.now() - t0) / 1000 : 0,
+    jsHeapBytes: least,
+    withCachesBytes: withCaches,
+    ...r,
+  };
 }
+
+const mib = (b: number) => (b / 2 ** 20).toFixed(2);
+const heapLine = (r: MemoryReading) =>
+  `${r.label}: heap ${mib(r.jsHeapBytes)} MiB (${mib(r.withCachesBytes)} MiB before the caches were emptied)`;
 
 /** A fixed cycle of parameter sets touching every panel; repeated, so caches reach a steady state. */
 const CYCLE: Record<string, unknown>[] = [];
@@ -144,16 +184,18 @@ export async function memoryCheck(
   const WARM_UP_CHANGES = opts.warmUpChanges ?? DEFAULT_WARM_UP;
   const cdp = await page.context().newCDPSession(page);
   const log = opts.log ?? (() => {});
-  // Warm-up: 1,000 changes and 10 s of playback, at the default speed. The heap rises over the
-  // first ~1,000 changes and then stays level. Measured (precise heap, forced GC, unminified
-  // build): 17.15 / 17.66 / 18.04 / 18.17 MiB at 250 / 500 / 1,000 / 1,500 changes, and in a
-  // second page 18.44 / 18.22 / 18.40 / 18.41 MiB at 750 / 1,500 / 2,250 / 3,000. Heap snapshots
-  // at 500 and 1,500 changes differ by 0.46 MiB, of which 0.30 MiB is V8's optimised code
-  // (InstructionStream, its metadata) and 0.07 MiB strings: the JIT still tiering up hot paths,
-  // not a structure that grows with the number of changes.
+  // Warm-up: 10 s of playback, 1,000 changes and 10 s more playback, at the default speed. The
+  // heap rises over the first ~1,000 changes and then stays level. Measured (precise heap,
+  // forced GC, unminified build): 17.15 / 17.66 / 18.04 / 18.17 MiB at 250 / 500 / 1,000 / 1,500
+  // changes, and in a second page 18.44 / 18.22 / 18.40 / 18.41 MiB at 750 / 1,500 / 2,250 /
+  // 3,000. Heap snapshots at 500 and 1,500 changes differ by 0.46 MiB, of which 0.30 MiB is V8's
+  // optimised code (InstructionStream, its metadata) and 0.07 MiB strings; at 1,000 and 1,500
+  // (caches emptied) by 0.19 MiB, again mostly code: the JIT still tiering up hot paths, not a
+  // structure that grows with the number of changes. The first playback adds ~0.8 MiB that
+  // stays (its own compiled paths), so the warm-up plays before its readings too.
   await page.evaluate(() => window.ssmLab.setParams({ speed: 1 }));
-  // The level after the warm-up is the median of three readings at its end (one reading alone
-  // moves by several per cent with what the caches happen to hold).
+  await play(page, 10_000);
+  // The level after the warm-up is the median of three readings at its end.
   await changeParams(page, 0, WARM_UP_CHANGES - 50);
   const warmUp = [await reading(page, cdp, `warm-up: ${WARM_UP_CHANGES - 50} changes`, 0)];
   await changeParams(page, WARM_UP_CHANGES - 50, 50);
@@ -161,18 +203,21 @@ export async function memoryCheck(
   await play(page, 10_000);
   await settleGpuSizes(page);
   warmUp.push(await reading(page, cdp, 'warm-up: 10 s of playback', 0));
-  const median = <K extends 'jsHeapBytes' | 'tfBytes' | 'tfTensors' | 'gpuBuffers'>(k: K) =>
-    warmUp.map((r) => r[k]).sort((x, y) => (x ?? 0) - (y ?? 0))[1] as MemoryReading[K];
+  const median = <
+    K extends 'jsHeapBytes' | 'withCachesBytes' | 'tfBytes' | 'tfTensors' | 'gpuBuffers',
+  >(
+    k: K,
+  ) => warmUp.map((r) => r[k]).sort((x, y) => (x ?? 0) - (y ?? 0))[1] as MemoryReading[K];
   const base: MemoryReading = {
     label: 'after warm-up (median of 3)',
     atS: 0,
     jsHeapBytes: median('jsHeapBytes'),
+    withCachesBytes: median('withCachesBytes'),
     tfBytes: median('tfBytes'),
     tfTensors: median('tfTensors'),
     gpuBuffers: median('gpuBuffers'),
   };
-  for (const r of warmUp) log(`${r.label}: heap ${(r.jsHeapBytes / 2 ** 20).toFixed(2)} MiB`);
-  log(`${base.label}: heap ${(base.jsHeapBytes / 2 ** 20).toFixed(2)} MiB`);
+  for (const r of [...warmUp, base]) log(heapLine(r));
   const t0 = Date.now();
   const readings: MemoryReading[] = [base];
   // Four readings over the changes: a leak grows with their number, a cache filling up does not.
@@ -182,9 +227,7 @@ export async function memoryCheck(
     await changeParams(page, WARM_UP_CHANGES + from, upTo - from);
     await page.waitForTimeout(1000);
     readings.push(await reading(page, cdp, `after ${upTo} parameter changes`, t0));
-    log(
-      `${readings.at(-1)!.label}: heap ${(readings.at(-1)!.jsHeapBytes / 2 ** 20).toFixed(1)} MiB`,
-    );
+    log(heapLine(readings.at(-1)!));
   }
   const samples = Math.max(1, opts.samples ?? 1);
   for (let s = 1; s <= samples; s++) {
@@ -197,9 +240,7 @@ export async function memoryCheck(
         t0,
       ),
     );
-    log(
-      `${readings.at(-1)!.label}: heap ${(readings.at(-1)!.jsHeapBytes / 2 ** 20).toFixed(1)} MiB`,
-    );
+    log(heapLine(readings.at(-1)!));
   }
   await cdp.detach();
   const ratio = (key: 'jsHeapBytes' | 'tfBytes' | 'gpuBuffers'): number | null => {

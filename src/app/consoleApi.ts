@@ -1,6 +1,7 @@
 /**
  * window.ssmLab — the documented console API (DESIGN §5) for power users, teachers and tests.
  */
+import { clearCaches } from '../state/caches';
 import * as core from '../core/index';
 import { crashEquivalenceWorker } from '../panels/equivalence/equivalence.runner';
 import { failPanel } from '../panels/Panel';
@@ -26,6 +27,9 @@ export interface SsmLabApi {
   /** Crashes the compute workers (the equivalence worker, and the core worker if running):
    * the lab reports it and restarts them. For fault drills and e2e/faults.spec.ts. */
   crashWorker(): void;
+  /** Empties the bounded caches of derived values (the memory check reads the heap without
+   * them); the panels recompute what they show on the next change. */
+  clearCaches(): void;
   /** Test builds only (window.__ssmLabTestHooks set before start): makes a panel throw. */
   __failPanel?: (id: string) => void;
   [extra: string]: unknown;
@@ -59,6 +63,7 @@ export function installConsoleApi(extra: Partial<SsmLabApi> = {}): SsmLabApi {
       crashEquivalenceWorker();
       crashJobsWorker();
     },
+    clearCaches,
     ...(window.__ssmLabTestHooks === true ? { __failPanel: failPanel } : {}),
     ...extra,
   };

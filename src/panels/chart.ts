@@ -38,6 +38,20 @@ export function cachedAxis<D, P extends BaseType, PD>(
 export const scaleKey = (s: { domain(): unknown[]; range(): unknown[] }): string =>
   `${s.domain().join(',')}|${s.range().join(',')}`;
 
+/** The one `tag.cls` child of `g`, made with its static attributes the first time it is asked for. */
+export function child<E extends SVGElement>(
+  g: G,
+  tag: string,
+  cls: string,
+  init: Record<string, string | number> = {},
+): E {
+  const found = g.select<E>(`${tag}.${cls}`).node();
+  if (found) return found;
+  const made = g.append(tag).attr('class', cls);
+  for (const [k, v] of Object.entries(init)) made.attr(k, v);
+  return made.node() as unknown as E;
+}
+
 /** Sets an attribute only when its value changes (a repeated `d` would be re-parsed and repainted). */
 export function setIfChanged(el: Element | null, name: string, value: string): void {
   if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);

@@ -33,33 +33,11 @@ import { skewEig } from '../core/eig';
 import { hessenberg, hessenbergResolvent, luFactor, luSolve, matpow } from '../core/linalg';
 import { effectiveN, readoutOf } from './derived';
 import { jobRunner } from './jobs';
+import { Keyed } from './caches';
 import { msg, raw, type Msg } from './i18n/msg';
 
 // ------------------------------------------------------------------------------------------------
 // Keyed caches and the settle scheduler
-
-/** A small least-recently-used map. */
-class Keyed<V> {
-  private readonly m = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(k: string): V | undefined {
-    const v = this.m.get(k);
-    if (v !== undefined) {
-      this.m.delete(k);
-      this.m.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): V {
-    this.m.delete(k);
-    this.m.set(k, v);
-    if (this.m.size > this.size) this.m.delete(this.m.keys().next().value as string);
-    return v;
-  }
-  clear(): void {
-    this.m.clear();
-  }
-}
 
 /** Quiet time after the last input before settled jobs start, in ms. */
 export const SETTLE_MS = 150;

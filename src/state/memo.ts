@@ -2,6 +2,8 @@
  * Memoisation for derived values: recompute only when an argument changes (compared with ===,
  * arrays element-wise), keeping the last result. Selectors in derived.ts are built from these.
  */
+import { registerCache } from './caches';
+
 function sameArg(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b))
@@ -11,7 +13,13 @@ function sameArg(a: unknown, b: unknown): boolean {
 
 export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
-  let last: R;
+  let last: R | undefined;
+  registerCache({
+    clear: () => {
+      lastArgs = undefined;
+      last = undefined;
+    },
+  });
   return (...args: A): R => {
     if (
       !lastArgs ||
@@ -21,6 +29,6 @@ export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A
       last = fn(...args);
       lastArgs = args;
     }
-    return last;
+    return last as R;
   };
 }

@@ -10,7 +10,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { useT } from '../../state/i18n';
 import { lab, setUi, useParams, useUi } from '../../state/store';
-import { cachedAxis, extent, M, plotGroup, scaleKey, useWidth, type G } from '../chart';
+import {
+  cachedAxis,
+  child,
+  extent,
+  M,
+  plotGroup,
+  scaleKey,
+  setIfChanged,
+  useWidth,
+  type G,
+} from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
 import { basisTable } from './basis.export';
 import {
@@ -286,31 +296,30 @@ export function BasisPanel() {
       .attr('dy', '0.32em')
       .style('fill', `var(--${p.measure})`)
       .text((n) => `${n}`);
-    g.selectAll<SVGPathElement, null>('path.truth')
-      .data(empty ? [] : [null])
-      .join('path')
-      .attr('class', 'truth')
-      .attr('fill', 'none')
-      .style('stroke', 'var(--signal)')
-      .attr('stroke-width', 1.1)
-      .attr('stroke-dasharray', '4 3')
-      .attr(
-        'd',
-        path(Array.from(view.truth, (v, j) => [x(view.times[j]!), y(v)] as [number, number])) ?? '',
+    // Redrawn on every frame of playback: static attributes once, the rest only when changed.
+    if (empty) g.selectAll('path.truth, path.sum').remove();
+    else {
+      const truth = child<SVGPathElement>(g, 'path', 'truth', {
+        fill: 'none',
+        style: 'stroke: var(--signal)',
+        'stroke-width': 1.1,
+        'stroke-dasharray': '4 3',
+      });
+      const truthPts = Array.from(
+        view.truth,
+        (v, j) => [x(view.times[j]!), y(v)] as [number, number],
       );
-    g.selectAll<SVGPathElement, null>('path.sum')
-      .data(empty ? [] : [null])
-      .join('path')
-      .attr('class', 'sum')
-      .attr('clip-path', 'url(#basis-clip)')
-      .attr('fill', 'none')
-      .style('stroke', 'var(--recon)')
-      .attr('stroke-width', 2.6)
-      .attr('stroke-opacity', 0.9)
-      .attr(
-        'd',
-        path(Array.from(terms.sum, (v, j) => [x(tau(j)), y(v)] as [number, number])) ?? '',
-      );
+      setIfChanged(truth, 'd', path(truthPts) ?? '');
+      const sum = child<SVGPathElement>(g, 'path', 'sum', {
+        'clip-path': 'url(#basis-clip)',
+        fill: 'none',
+        style: 'stroke: var(--recon)',
+        'stroke-width': 2.6,
+        'stroke-opacity': 0.9,
+      });
+      const sumPts = Array.from(terms.sum, (v, j) => [x(tau(j)), y(v)] as [number, number]);
+      setIfChanged(sum, 'd', path(sumPts) ?? '');
+    }
     g.selectAll<SVGTextElement, null>('text.empty')
       .data(empty ? [null] : [])
       .join('text')
@@ -455,16 +464,22 @@ export function BasisPanel() {
       .attr('transform', `translate(${-38},0) rotate(-90)`)
       .attr('text-anchor', 'end')
       .text('x_n');
+    // Redrawn every frame of playback: only what changed is written (an attribute written, even
+    // unchanged, re-resolves the bar's style).
     const data = empty ? [] : Array.from({ length: N }, (_, n) => n);
+    const y0 = y(0);
     g.selectAll<SVGRectElement, number>('rect.bar')
       .data(data)
-      .join('rect')
-      .attr('class', 'bar')
-      .attr('x', (n) => x(n))
-      .attr('width', bw)
-      .attr('y', (n) => Math.min(y(0), y(view.coeffs[n]!)))
-      .attr('height', (n) => Math.abs(y(view.coeffs[n]!) - y(0)))
-      .style('fill', (n) => (view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)'));
+      .join((enter) => enter.append('rect').attr('class', 'bar'))
+      .each(function (n) {
+        const yv = y(view.coeffs[n]!);
+        setIfChanged(this, 'x', String(x(n)));
+        setIfChanged(this, 'width', String(bw));
+        setIfChanged(this, 'y', String(Math.min(y0, yv)));
+        setIfChanged(this, 'height', String(Math.abs(yv - y0)));
+        const fill = view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)';
+        if (this.style.fill !== fill) this.style.fill = fill;
+      });
     const overlay = g
       .selectAll<SVGRectElement, null>('rect.overlay')
       .data([null])
@@ -493,9 +508,9 @@ export function BasisPanel() {
     if (!svg) return;
     const { x, innerH, bw } = bars;
     const g = select(svg).select<SVGGElement>('g.plot-root');
-    g.selectAll<SVGRectElement, number>('rect.bar').attr('opacity', (n) =>
-      hn === null || n === hn ? 1 : 0.45,
-    );
+    g.selectAll<SVGRectElement, number>('rect.bar').each(function (n) {
+      setIfChanged(this, 'opacity', hn === null || n === hn ? '1' : '0.45');
+    });
     g.selectAll<SVGRectElement, number>('rect.bar-hover')
       .data(empty || hn === null ? [] : [hn])
       .join('rect')

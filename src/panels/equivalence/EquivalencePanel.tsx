@@ -9,6 +9,7 @@
  */
 import { axisBottom, axisLeft, axisTop, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { registerCache } from '../../state/caches';
 import { gpuCore } from '../../state/compute';
 import { signalOf } from '../../state/derived';
 import type { DiscreteSSM } from '../../core/index';
@@ -63,6 +64,12 @@ function remembered(key: string, message: string): void {
 }
 /** The most recent result, shown (marked as updating) while the next one is computed. */
 let latest: Entry | null = null;
+registerCache({
+  clear: () => {
+    cache.clear();
+    failures.clear();
+  },
+});
 
 function remember(e: Entry): void {
   latest = e;

@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { methodMsg, signalOf, statesOf } from '../../state/derived';
 import { useT } from '../../state/i18n';
 import { lab, setParams, useParams } from '../../state/store';
-import { drawAxes, extent, M, plotGroup, useWidth } from '../chart';
+import { child, drawAxes, extent, M, plotGroup, scaleKey, setIfChanged, useWidth } from '../chart';
 import {
   Equation,
   fmt,
@@ -22,6 +22,9 @@ import {
 } from '../Panel';
 import { signalTable } from './signal.export';
 import { memoryView } from './signal.model';
+
+/** The input each signal path was drawn from. */
+const drawnInput = new WeakMap<SVGPathElement, Float64Array>();
 
 const DRAW_POINTS = 512;
 
@@ -85,53 +88,50 @@ export function SignalPanel() {
     const x = scaleLinear().domain([0, T]).range([0, innerW]);
     const y = yScale;
     const g = plotGroup(svg);
-    const win = g
-      .selectAll<SVGRectElement, null>('rect.window')
-      .data([null])
-      .join('rect')
-      .attr('class', 'window');
-    win
-      .attr('x', x(Math.max(0, view.start)))
-      .attr('width', Math.max(0, x(view.end) - x(Math.max(0, view.start))))
-      .attr('y', 0)
-      .attr('height', innerH)
-      .attr('fill', sMeasure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
+    // Redrawn on every frame of playback: static attributes are set once, when the element is
+    // made, and the others only when they change (an attribute written, even unchanged, is
+    // parsed and invalidates style and paint again).
+    const win = child<SVGRectElement>(g, 'rect', 'window', { y: 0 });
+    setIfChanged(win, 'x', String(x(Math.max(0, view.start))));
+    setIfChanged(win, 'width', String(Math.max(0, x(view.end) - x(Math.max(0, view.start)))));
+    setIfChanged(win, 'height', String(innerH));
+    setIfChanged(win, 'fill', sMeasure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
     const path = line().defined((d) => Number.isFinite(d[1]));
     const rpts: [number, number][] = st.warning
       ? []
       : Array.from(view.times, (tt, j) => [x(tt), y(view.recon[j]!)] as [number, number]).filter(
           ([a, b]) => a >= 0 && Number.isFinite(b),
         );
-    g.selectAll<SVGPathElement, null>('path.recon')
-      .data([null])
-      .join('path')
-      .attr('class', 'recon')
-      .attr('fill', 'none')
-      .attr('stroke', 'var(--recon)')
-      .attr('stroke-width', 3)
-      .attr('stroke-opacity', 0.85)
-      .attr('d', path(rpts));
-    const step = Math.max(1, Math.floor(sL / 2000));
-    const pts: [number, number][] = [];
-    for (let j = 0; j < sL; j += step) pts.push([x(j * sViewDt), y(u[j]!)]);
-    g.selectAll<SVGPathElement, null>('path.signal')
-      .data([null])
-      .join('path')
-      .attr('class', 'signal')
-      .attr('fill', 'none')
-      .attr('stroke', 'var(--signal)')
-      .attr('stroke-width', 1.2)
-      .attr('d', path(pts));
-    g.selectAll<SVGLineElement, null>('line.cursor')
-      .data([null])
-      .join('line')
-      .attr('class', 'cursor')
-      .attr('x1', x(view.t))
-      .attr('x2', x(view.t))
-      .attr('y1', 0)
-      .attr('y2', innerH)
-      .attr('stroke', 'var(--ink)')
-      .attr('stroke-dasharray', '3 3');
+    const recon = child<SVGPathElement>(g, 'path', 'recon', {
+      fill: 'none',
+      stroke: 'var(--recon)',
+      'stroke-width': 3,
+      'stroke-opacity': 0.85,
+    });
+    setIfChanged(recon, 'd', path(rpts) ?? '');
+    // The input does not move with the cursor: its path is rebuilt when it or a scale changes.
+    const signal = child<SVGPathElement>(g, 'path', 'signal', {
+      fill: 'none',
+      stroke: 'var(--signal)',
+      'stroke-width': 1.2,
+    });
+    const signalKey = `${scaleKey(x)}|${scaleKey(y)}`;
+    if (signal.dataset.key !== signalKey || drawnInput.get(signal) !== u) {
+      const step = Math.max(1, Math.floor(sL / 2000));
+      const pts: [number, number][] = [];
+      for (let j = 0; j < sL; j += step) pts.push([x(j * sViewDt), y(u[j]!)]);
+      signal.setAttribute('d', path(pts) ?? '');
+      signal.dataset.key = signalKey;
+      drawnInput.set(signal, u);
+    }
+    const cursor = child<SVGLineElement>(g, 'line', 'cursor', {
+      y1: 0,
+      stroke: 'var(--ink)',
+      'stroke-dasharray': '3 3',
+    });
+    setIfChanged(cursor, 'x1', String(x(view.t)));
+    setIfChanged(cursor, 'x2', String(x(view.t)));
+    setIfChanged(cursor, 'y2', String(innerH));
 
     const setFromPointer = (ev: PointerEvent) => {
       const [px, py] = pointer(ev, g.node());
