@@ -8,7 +8,6 @@ import 'katex/dist/katex.min.css';
 import {
   Component,
   startTransition,
-  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -78,25 +77,25 @@ const EQUATION_MS = 120;
 const EQUATION_QUIET_MS = 400;
 
 /**
- * The TeX to typeset: `value`, but while it keeps changing, at most one new value per `ms` (and
- * always the last one), set in a transition; when only its numbers change (`sameShape`), once
- * it has been quiet for `quietMs`.
+ * The TeX to typeset (with its shape): `value`, but while it keeps changing, at most one new
+ * value per EQUATION_MS (and always the last one), set in a transition; when only its numbers
+ * change (same shape), once it has been quiet for EQUATION_QUIET_MS.
  */
-function useTypesetTex(value: string, shapeOf: (tex: string) => string): string {
-  const [shown, setShown] = useState(value);
+function useTypesetTex(value: string, shape: string): { tex: string; shape: string } {
+  const [shown, setShown] = useState({ tex: value, shape });
   const last = useRef(0);
   useEffect(() => {
-    if (Object.is(value, shown)) return;
+    if (value === shown.tex) return;
     const wait =
-      shapeOf(value) === shapeOf(shown)
+      shape === shown.shape
         ? EQUATION_QUIET_MS
         : Math.max(0, last.current + EQUATION_MS - performance.now());
     const timer = setTimeout(() => {
       last.current = performance.now();
-      startTransition(() => setShown(value));
+      startTransition(() => setShown({ tex: value, shape }));
     }, wait);
     return () => clearTimeout(timer);
-  }, [value, shown, shapeOf]);
+  }, [value, shape, shown]);
   return shown;
 }
 
@@ -108,30 +107,19 @@ function useTypesetTex(value: string, shapeOf: (tex: string) => string): string 
  */
 export function Equation({ tex, label }: { tex: string; label?: string }) {
   const slots = useMemo(() => equationSlots(tex), [tex]);
-  const shapes = useRef(new Map<string, string>());
-  const shapeOf = useCallback((t: string) => {
-    const m = shapes.current;
-    let s = m.get(t);
-    if (s === undefined) {
-      s = equationSlots(t).shape;
-      if (m.size > 64) m.clear();
-      m.set(t, s);
-    }
-    return s;
-  }, []);
-  const shown = useTypesetTex(tex, shapeOf);
-  const html = useMemo(() => texToHtml(equationSlots(shown).marked), [shown]);
+  const shown = useTypesetTex(tex, slots.shape);
+  const html = useMemo(() => texToHtml(equationSlots(shown.tex).marked), [shown]);
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el || shapeOf(shown) !== slots.shape) return;
+    if (!el || shown.shape !== slots.shape) return;
     slots.values.forEach((v, i) => {
       const slot = el.querySelector(`.katex-html .eqn-${i}`);
       const glyphs = slot?.firstElementChild;
       if (glyphs && slot.childElementCount === 1 && glyphs.textContent !== v)
         glyphs.textContent = v;
     });
-  }, [slots, shown, html, shapeOf]);
+  }, [slots, shown, html]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
   return (

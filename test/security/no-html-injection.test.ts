@@ -81,7 +81,7 @@ describe('no HTML injection', () => {
     const panel = readFileSync(join(SRC, 'panels/Panel.tsx'), 'utf8');
     expect(panel.match(/dangerouslySetInnerHTML/g)).toHaveLength(1);
     expect(panel).toMatch(/dangerouslySetInnerHTML=\{\{ __html: html \}\}/);
-    expect(panel).toMatch(/useMemo\(\(\) => texToHtml\(equationSlots\(shown\)\.marked\)/);
+    expect(panel).toMatch(/useMemo\(\(\) => texToHtml\(equationSlots\(shown\.tex\)\.marked\)/);
   });
 
   it('the KaTeX renderer turns hostile TeX into inert text', () => {
