@@ -38,7 +38,7 @@ function UrlNotice() {
         <strong>{t('app.urlNotice.title')}</strong>
         <ul>
           {notices.slice(0, 12).map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{t(n.key, n.vars)}</li>
           ))}
         </ul>
       </div>

@@ -3,6 +3,7 @@
  * (playback, hover, notices). Derived values are memoised selectors in derived.ts, never stored.
  * Actions are plain exported functions (zustand's "no store actions" pattern).
  */
+import type { Msg } from './i18n/msg';
 import { createContext, useContext } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -20,7 +21,7 @@ export interface UiState {
   /** Index of the hovered basis function / coefficient, shared across panels. */
   hoverBasis: number | null;
   /** Plain-words notices about the URL (what was fixed when it was read). */
-  urlNotices: string[];
+  urlNotices: Msg[];
   backend: Backend;
   /** What a crashed compute worker said (shown as faults.workerCrashed until dismissed). */
   workerNotice: string | null;

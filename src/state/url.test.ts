@@ -28,7 +28,23 @@ import {
   type Params,
 } from './schema';
 import { coerce } from './store';
-import { decode, encode, MAX_CHARS_PER_SAMPLE, MAX_QUERY_CHARS, MAX_SAMPLES_CHARS } from './url';
+import { english, translate } from './i18n';
+import {
+  decode as decodeMessages,
+  encode,
+  MAX_CHARS_PER_SAMPLE,
+  MAX_QUERY_CHARS,
+  MAX_SAMPLES_CHARS,
+} from './url';
+
+/** decode, with its notices in English (the checks below read their words). */
+function decode(search: string): {
+  params: ReturnType<typeof decodeMessages>['params'];
+  notices: string[];
+} {
+  const { params, notices } = decodeMessages(search);
+  return { params, notices: notices.map(english) };
+}
 
 /** Fixed seed (override with FC_SEED=<n> to explore other draws locally). */
 const SEED = Number(process.env.FC_SEED ?? 20260115);
@@ -729,5 +745,18 @@ describe('set fields: hidden controls and panels, locks', () => {
     expect(coerce('hidePanels', ['rtf', 'signal', 'rtf'])).toEqual(['signal', 'rtf']);
     expect(coerce('lock', ['m', 'nope'])).toBeUndefined();
     expect(coerce('lock', 'm')).toBeUndefined();
+  });
+});
+
+describe('link notices speak the reader’s language', () => {
+  it('every notice of a broken link reads in 简体中文 too, naming the parameter there', () => {
+    const { notices } = decodeMessages('?v=1&N=abc&m=nope&zz=1&draw=%%%&hp=bogus,rtf');
+    expect(notices).toHaveLength(5);
+    for (const n of notices) {
+      const zh = translate('zh', n.key, n.vars);
+      expect(zh, english(n)).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh, english(n)).not.toMatch(/\{\w+\}|url\.|param\./);
+    }
+    expect(translate('zh', notices[1]!.key, notices[1]!.vars)).toContain('测度（m）');
   });
 });

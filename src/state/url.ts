@@ -12,24 +12,27 @@ import {
   SCHEMA_VERSION,
   type Field,
   type Params,
+  type ParamName,
 } from './schema';
+import { msg, type Msg } from './i18n/msg';
 
 export interface Decoded {
   params: Params;
-  notices: string[];
+  /** What decoding fixed, as messages (bundles/url.ts), in the order it found them. */
+  notices: Msg[];
 }
 
 /**
  * Migrations from version v to v+1, applied in order to the raw key → value map; each reports
  * what it had to drop in `notices`.
  */
-export const migrations: Record<number, (q: Map<string, string>, notices: string[]) => void> = {
+export const migrations: Record<number, (q: Map<string, string>, notices: Msg[]) => void> = {
   // 0 → 1: links made before versioning used `delta` for Δ.
   0: (q, notices) => {
     const d = q.get('delta');
     if (d === undefined) return;
     // A link with both says two things about Δ: `dt` wins, and dropping `delta` is a fix.
-    if (q.has('dt')) notices.push('Both “delta” and “dt” give Δ; “delta” ignored.');
+    if (q.has('dt')) notices.push(msg('url.deltaAndDt'));
     else q.set('dt', d);
     q.delete('delta');
   },
@@ -92,38 +95,42 @@ export function encode(p: Params): string {
 
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
-function decodeValue(f: Field, raw: string, notices: string[]): unknown {
-  const label = `${f.label} (${f.key})`;
-  const fallback = (why: string): unknown => {
+/** A parameter as notices name it: its label in the reader's language and its URL key. */
+const labelOf = (name: ParamName): Msg =>
+  msg('url.label', { name: msg(`param.${name}.label`), key: schema[name].key });
+
+function decodeValue(name: ParamName, raw: string, notices: Msg[]): unknown {
+  const f: Field = schema[name];
+  const label = labelOf(name);
+  const text = raw.slice(0, 40);
+  const fallback = (why: Msg): unknown => {
     // An empty default (the drawn signal) would otherwise print as its lz-string, 'Q'.
     const shown =
       Array.isArray(f.default) && f.default.length === 0 ? '' : encodeValue(f, f.default);
-    notices.push(`${label}: ${why}; using the default ${shown || '(none)'}.`);
+    notices.push(msg('url.fallback', { label, why, value: shown || msg('url.none') }));
     return Array.isArray(f.default) ? [...f.default] : f.default;
   };
   switch (f.kind) {
     case 'enum':
       return f.options.includes(raw)
         ? raw
-        : fallback(`“${raw.slice(0, 40)}” is not one of ${f.options.join(', ')}`);
+        : fallback(msg('url.why.option', { raw: text, options: f.options.join(', ') }));
     case 'bool':
       return raw === '1' || raw === 'true'
         ? true
         : raw === '0' || raw === 'false'
           ? false
-          : fallback('expected 0 or 1');
+          : fallback(msg('url.why.bool'));
     case 'int':
     case 'float': {
       const x = raw.trim() === '' ? NaN : Number(raw);
-      if (!Number.isFinite(x)) return fallback(`“${raw.slice(0, 40)}” is not a number`);
+      if (!Number.isFinite(x)) return fallback(msg('url.why.number', { raw: text }));
       let y = f.kind === 'int' ? Math.round(x) : x;
       if (y < f.min || y > f.max) {
         y = clamp(y, f.min, f.max);
-        notices.push(
-          `${label}: ${raw.slice(0, 40)} is outside [${f.min}, ${f.max}]; clamped to ${y}.`,
-        );
+        notices.push(msg('url.clamped', { label, raw: text, min: f.min, max: f.max, value: y }));
       } else if (y !== x) {
-        notices.push(`${label}: ${raw.slice(0, 40)} is not an integer; rounded to ${y}.`);
+        notices.push(msg('url.rounded', { label, raw: text, value: y }));
       }
       return plusZero(y);
     }
@@ -134,10 +141,10 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
         parts.length > f.maxLength ||
         parts.some((x) => !Number.isFinite(x))
       ) {
-        return fallback(`expected ${f.minLength}–${f.maxLength} comma-separated numbers`);
+        return fallback(msg('url.why.list', { min: f.minLength, max: f.maxLength }));
       }
       if (parts.some((x) => x < f.min || x > f.max)) {
-        notices.push(`${label}: values clamped to [${f.min}, ${f.max}].`);
+        notices.push(msg('url.valuesClamped', { label, min: f.min, max: f.max }));
         return parts.map((x) => clamp(x, f.min, f.max));
       }
       return parts;
@@ -146,36 +153,36 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
       // Sets are read in any order and with repeats; stored in the options' order.
       const ids = raw === '' ? [] : raw.split(',');
       const unknown = ids.filter((id) => !(f.options as readonly string[]).includes(id));
-      if (unknown.length)
-        notices.push(
-          `${label}: unknown ${unknown.length === 1 ? 'id' : 'ids'} ${unknown
+      if (unknown.length) {
+        const ids =
+          unknown
             .slice(0, 5)
             .map((id) => `“${id.slice(0, 20)}”`)
-            .join(
-              ', ',
-            )}${unknown.length > 5 ? ' …' : ''} ignored (known: ${f.options.join(', ')}).`,
-        );
+            .join(', ') + (unknown.length > 5 ? ' …' : '');
+        const key = unknown.length === 1 ? 'url.unknownId' : 'url.unknownIds';
+        notices.push(msg(key, { label, ids, known: f.options.join(', ') }));
+      }
       return f.options.filter((o) => ids.includes(o));
     }
     case 'samples': {
-      if (raw.length > MAX_SAMPLES_CHARS) return fallback('the drawn signal is too long');
-      let text: string | null = null;
+      if (raw.length > MAX_SAMPLES_CHARS) return fallback(msg('url.why.drawnLong'));
+      let unpacked: string | null = null;
       try {
-        text = decompressFromEncodedURIComponent(raw);
+        unpacked = decompressFromEncodedURIComponent(raw);
       } catch {
-        text = null;
+        unpacked = null;
       }
-      if (!text) return fallback('the drawn signal could not be decompressed');
+      if (!unpacked) return fallback(msg('url.why.drawnUnreadable'));
       // encode writes ≤ 7 characters a sample ("-10000,"); a far longer text is a bomb that
       // got under MAX_SAMPLES_CHARS (≈ 10 M characters at most): do not split it.
-      if (text.length > f.maxLength * MAX_CHARS_PER_SAMPLE)
-        return fallback('the drawn signal is corrupt');
-      const xs = numberList(text).map((k) => plusZero(k / SAMPLE_SCALE));
+      if (unpacked.length > f.maxLength * MAX_CHARS_PER_SAMPLE)
+        return fallback(msg('url.why.drawnCorrupt'));
+      const xs = numberList(unpacked).map((k) => plusZero(k / SAMPLE_SCALE));
       if (xs.length > f.maxLength || xs.some((x) => !Number.isFinite(x)))
-        return fallback('the drawn signal is corrupt');
+        return fallback(msg('url.why.drawnCorrupt'));
       // Clamping is a fix like any other: say so.
       if (xs.some((x) => x < -10 || x > 10)) {
-        notices.push(`${label}: samples clamped to [−10, 10].`);
+        notices.push(msg('url.samplesClamped', { label }));
         return xs.map((x) => clamp(x, -10, 10));
       }
       return xs;
@@ -186,20 +193,18 @@ function decodeValue(f: Field, raw: string, notices: string[]): unknown {
 /** Never throws: every key is validated on its own; unknown keys are reported and ignored. */
 export function decode(search: string): Decoded {
   const params = defaultParams();
-  const notices: string[] = [];
+  const notices: Msg[] = [];
   let entries: [string, string][] = [];
   if (search.length > MAX_QUERY_CHARS)
-    notices.push(
-      `The link is too long; only its first ${MAX_QUERY_CHARS.toLocaleString('en')} characters were read.`,
-    );
+    notices.push(msg('url.tooLong', { n: MAX_QUERY_CHARS.toLocaleString('en') }));
   try {
     entries = [...new URLSearchParams(search.slice(0, MAX_QUERY_CHARS)).entries()];
   } catch {
-    notices.push('The link could not be read; showing the defaults.');
+    notices.push(msg('url.unreadable'));
   }
   const q = new Map<string, string>();
   for (const [k, v] of entries) {
-    if (q.has(k)) notices.push(`“${k.slice(0, 20)}” appears more than once; the last value wins.`);
+    if (q.has(k)) notices.push(msg('url.repeated', { key: k.slice(0, 20) }));
     q.set(k, v);
   }
   let version = SCHEMA_VERSION;
@@ -210,7 +215,7 @@ export function decode(search: string): Decoded {
     if (v <= SCHEMA_VERSION) version = v;
     else
       notices.push(
-        `Link version “${String(q.get('v')).slice(0, 20)}” is unknown; read as version ${SCHEMA_VERSION}.`,
+        msg('url.version', { v: String(q.get('v')).slice(0, 20), current: SCHEMA_VERSION }),
       );
   } else if (q.size > 0) {
     version = 0;
@@ -221,13 +226,13 @@ export function decode(search: string): Decoded {
   for (const [k, raw] of q) {
     const name = byKey.get(k);
     if (!name) {
-      notices.push(`Unknown setting “${k.slice(0, 20)}” ignored.`);
+      notices.push(msg('url.unknownKey', { key: k.slice(0, 20) }));
       continue;
     }
-    (params as Record<string, unknown>)[name] = decodeValue(schema[name], raw, notices);
+    (params as Record<string, unknown>)[name] = decodeValue(name, raw, notices);
   }
   if (params.signal === 'drawn' && params.drawn.length < 2) {
-    notices.push('Signal (sig): “drawn” needs a drawn signal in the link; using sines.');
+    notices.push(msg('url.drawnMissing', { label: labelOf('signal') }));
     params.signal = 'sines';
   }
   return { params, notices };

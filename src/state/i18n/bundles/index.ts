@@ -17,6 +17,7 @@ import performance from './performance';
 import rtf from './rtf';
 import signal from './signal';
 import state from './state';
+import url from './url';
 import type { Bundle } from './types';
 
 export { LANG_OPTIONS as LANGS } from '../../schema';
@@ -30,6 +31,7 @@ export const BUNDLES: readonly Bundle[] = [
   faults,
   params,
   state,
+  url,
   panels,
   signal,
   basis,
