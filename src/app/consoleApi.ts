@@ -5,7 +5,6 @@ import { clearCaches } from '../state/caches';
 import * as core from '../core/index';
 import { crashEquivalenceWorker } from '../panels/equivalence/equivalence.runner';
 import { failPanel } from '../panels/Panel';
-import { crashCoreWorker } from '../state/compute';
 import { crashJobsWorker } from '../state/jobsClient';
 import { lab, setParams } from '../state/store';
 import type { Params } from '../state/schema';
@@ -24,7 +23,7 @@ export interface SsmLabApi {
   /** Playback rate since the last reset: frames that drew a new cursor, and cursor steps. */
   playbackStats(): ReturnType<typeof playbackStats>;
   resetPlaybackStats(): void;
-  /** Crashes the compute workers (the equivalence worker, and the core worker if running):
+  /** Crashes the compute workers (the equivalence worker and the jobs worker):
    * the lab reports it and restarts them. For fault drills and e2e/faults.spec.ts. */
   crashWorker(): void;
   /** Empties the bounded caches of derived values (the memory check reads the heap without
@@ -59,7 +58,6 @@ export function installConsoleApi(extra: Partial<SsmLabApi> = {}): SsmLabApi {
     playbackStats,
     resetPlaybackStats,
     crashWorker: () => {
-      crashCoreWorker();
       crashEquivalenceWorker();
       crashJobsWorker();
     },
