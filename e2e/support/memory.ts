@@ -152,12 +152,17 @@ async function settleGpuSizes(page: Page): Promise<void> {
     if (seen.has(set.L)) continue;
     seen.add(set.L);
     await page.evaluate((s) => window.ssmLab.setParams(s), set);
+    // The meter describes the result it shows: wait until that is this L's, with its GPU row.
     await page.waitForFunction(
-      () => {
+      (L) => {
         const m = document.querySelector('[data-testid="equivalence-meter"]');
-        return m?.getAttribute('data-status') === 'ready' && m.getAttribute('data-gpu-rel') !== '';
+        return (
+          m?.getAttribute('data-length') === String(L) &&
+          m.getAttribute('data-status') === 'ready' &&
+          m.getAttribute('data-gpu-rel') !== ''
+        );
       },
-      null,
+      set.L,
       { timeout: 60_000 },
     );
   }

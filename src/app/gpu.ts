@@ -20,6 +20,7 @@ export async function initGpu(api: SsmLabApi): Promise<void> {
   api.gpuMemory = () => ({
     buffers: session?.runtime.liveBuffers() ?? 0,
     cached: session?.runtime.cachedBuffers() ?? 0,
+    tables: session?.runtime.cachedKeys() ?? [],
     tf: session ? session.tf.memory() : null,
   });
   api.loseGpuDevice = () => session?.runtime.device.destroy();

@@ -98,6 +98,11 @@ export class GpuRuntime {
     return this.cached.size;
   }
 
+  /** The keys of the cached buffers (which tables, for which sizes). */
+  cachedKeys(): string[] {
+    return [...this.cached.keys()];
+  }
+
   pipeline(
     code: string,
     entryPoint = 'main',

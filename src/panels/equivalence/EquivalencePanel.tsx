@@ -513,6 +513,7 @@ export function EquivalencePanel() {
           className="eq-meter"
           data-testid="equivalence-meter"
           data-status={status}
+          data-length={r ? r.yRec.length : ''}
           data-max-abs={c?.maxAbs ?? ''}
           data-rel={c?.rel ?? ''}
           data-gpu-max-abs={gpuRow?.cmp?.maxAbs ?? ''}
