@@ -202,11 +202,11 @@ export async function memoryCheck(
   await play(page, 10_000);
   // The level after the warm-up is the median of three readings at its end.
   await changeParams(page, 0, WARM_UP_CHANGES - 50);
+  await settleGpuSizes(page);
   const warmUp = [await reading(page, cdp, `warm-up: ${WARM_UP_CHANGES - 50} changes`, 0)];
   await changeParams(page, WARM_UP_CHANGES - 50, 50);
   warmUp.push(await reading(page, cdp, `warm-up: ${WARM_UP_CHANGES} changes`, 0));
   await play(page, 10_000);
-  await settleGpuSizes(page);
   warmUp.push(await reading(page, cdp, 'warm-up: 10 s of playback', 0));
   const median = <
     K extends 'jsHeapBytes' | 'withCachesBytes' | 'tfBytes' | 'tfTensors' | 'gpuBuffers',
