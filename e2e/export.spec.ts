@@ -1,18 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { PANELS } from './panels';
 
-const PANELS = [
-  'signal',
-  'basis',
-  'coefficients',
-  'matrices',
-  'eigenvalues',
-  'kernel',
-  'frequency',
-  'equivalence',
-  'rtf',
-  'performance',
-] as const;
 type PanelId = (typeof PANELS)[number];
 
 const N = 8;

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { PANELS } from './panels';
 
 test('the built app loads with its title, header and lab root, and logs no errors', async ({
   page,
@@ -17,18 +18,7 @@ test('the built app loads with its title, header and lab root, and logs no error
     page.getByText(/HiPPO compresses everything it has seen into N numbers/),
   ).toBeVisible();
   // All ten panels are in the page from the start (UI.md).
-  for (const id of [
-    'signal',
-    'basis',
-    'coefficients',
-    'matrices',
-    'eigenvalues',
-    'kernel',
-    'frequency',
-    'equivalence',
-    'rtf',
-    'performance',
-  ]) {
+  for (const id of PANELS) {
     await expect(page.locator(`[data-panel="${id}"]`)).toHaveCount(1);
   }
   await expect(page.getByTestId('lab-root')).toHaveCount(1);

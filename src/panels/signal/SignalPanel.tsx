@@ -23,8 +23,8 @@ import {
 import { signalTable } from './signal.export';
 import { memoryView } from './signal.model';
 
-/** The input each signal path was drawn from. */
-const drawnInput = new WeakMap<SVGPathElement, Float64Array>();
+/** What each signal path was drawn from: the input and the scales. */
+const drawnFrom = new WeakMap<SVGPathElement, { u: Float64Array; scales: string }>();
 
 const DRAW_POINTS = 512;
 
@@ -115,14 +115,14 @@ export function SignalPanel() {
       stroke: 'var(--signal)',
       'stroke-width': 1.2,
     });
-    const signalKey = `${scaleKey(x)}|${scaleKey(y)}`;
-    if (signal.dataset.key !== signalKey || drawnInput.get(signal) !== u) {
+    const scales = `${scaleKey(x)}|${scaleKey(y)}`;
+    const was = drawnFrom.get(signal);
+    if (was?.u !== u || was.scales !== scales) {
       const step = Math.max(1, Math.floor(sL / 2000));
       const pts: [number, number][] = [];
       for (let j = 0; j < sL; j += step) pts.push([x(j * sViewDt), y(u[j]!)]);
       signal.setAttribute('d', path(pts) ?? '');
-      signal.dataset.key = signalKey;
-      drawnInput.set(signal, u);
+      drawnFrom.set(signal, { u, scales });
     }
     const cursor = child<SVGLineElement>(g, 'line', 'cursor', {
       y1: 0,
