@@ -2,7 +2,9 @@
  * Small d3 helpers shared by the panels: a fixed-size viewBox (scaled by CSS), margins, axes
  * with labels, and a guard that keeps non-finite values out of paths.
  */
-import { axisBottom, axisLeft, select, type BaseType, type ScaleLinear, type Selection } from 'd3';
+import { select, type BaseType, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft } from './axis';
+import './d3quiet';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export const W = 640;
@@ -22,15 +24,11 @@ export function cachedAxis<D, P extends BaseType, PD>(
   transform: string | null,
   draw: (sel: Selection<SVGGElement, null, SVGGElement, unknown>) => void,
 ): void {
-  const sel = g
-    .selectAll<SVGGElement, null>(`g.${cls}`)
-    .data([null])
-    .join('g')
-    .attr('class', `axis ${cls}`);
-  if (transform) sel.attr('transform', transform);
-  const node = sel.node();
-  if (!node || node.dataset.key === key) return;
+  const node = child<SVGGElement>(g as unknown as G, 'g', cls, { class: `axis ${cls}` });
+  if (transform) setIfChanged(node, 'transform', transform);
+  if (node.dataset.key === key) return;
   node.dataset.key = key;
+  const sel = select(node);
   draw(sel as unknown as Selection<SVGGElement, null, SVGGElement, unknown>);
 }
 

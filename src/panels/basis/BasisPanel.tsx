@@ -5,7 +5,8 @@
  * emphasised and labelled), the sum, the input and the hovered term in SVG. Below: the coefficients x_n as bars, and the error of the truncated
  * sums (first m terms) against m on a log axis. Hovering a term or a bar sets ui.hoverBasis.
  */
-import { axisBottom, axisLeft, line, pointer, scaleLinear, scaleLog, select } from 'd3';
+import { line, pointer, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
 import { useT } from '../../state/i18n';

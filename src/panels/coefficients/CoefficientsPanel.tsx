@@ -5,7 +5,8 @@
  * centred on 0 with a robust range (99th percentile of |x|), the time cursor (click or drag to
  * move it), and the shared hovered basis index (ui.hoverBasis) as a highlighted row.
  */
-import { axisBottom, axisLeft, line, pointer, scaleLinear, select } from 'd3';
+import { line, pointer, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Normalization } from '../../core/index';
 import { signalOf, type Disc, type States } from '../../state/derived';

@@ -6,8 +6,6 @@
  * Hover a mark for its value (the same mode lights up in the other plane).
  */
 import {
-  axisBottom,
-  axisLeft,
   scaleLinear,
   select,
   symbol,
@@ -20,6 +18,7 @@ import {
   type ScaleLinear,
   type SymbolType,
 } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
 import { useT } from '../../state/i18n';

@@ -7,7 +7,8 @@
  * worker (equivalence.runner.ts); results are cached per parameter set. The synchronous part of
  * a parameter change is a cache lookup and two envelope paths, timed and shown.
  */
-import { axisBottom, axisLeft, axisTop, scaleLinear, scaleLog, select } from 'd3';
+import { scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft, axisTop } from '../axis';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { registerCache } from '../../state/caches';
 import { gpuCore } from '../../state/compute';

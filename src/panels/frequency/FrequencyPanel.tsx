@@ -3,15 +3,8 @@
  * the current system — the bilinear (S4) system of the kernel panel — evaluated exactly at each
  * ω (not an FFT of the truncated kernel), live with Δ, N and the measure.
  */
-import {
-  axisBottom,
-  axisLeft,
-  pointer,
-  scaleLinear,
-  scaleLog,
-  select,
-  type ScaleContinuousNumeric,
-} from 'd3';
+import { pointer, scaleLinear, scaleLog, select, type ScaleContinuousNumeric } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
 import { useT } from '../../state/i18n';

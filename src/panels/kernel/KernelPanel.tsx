@@ -5,15 +5,8 @@
  * the per-tap error against naive and a table of max |difference| and ms. The C̃ switch shows the
  * wrap-around the correction removes. Cheap methods run live; the rest once the input settles.
  */
-import {
-  axisBottom,
-  axisLeft,
-  pointer,
-  scaleLinear,
-  select,
-  type ScaleLinear,
-  type Selection,
-} from 'd3';
+import { pointer, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { effectiveN } from '../../state/derived';
 import { useT, type Msg, type T } from '../../state/i18n';

@@ -5,7 +5,8 @@
  * a worker, one call at a time with a yield between calls, so the page stays responsive; rows
  * have window.ssmLab.bench's shape, so WebGPU rows join the same charts when available.
  */
-import { axisBottom, axisLeft, select } from 'd3';
+import { select } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useUi } from '../../state/store';
 import { useT, type T } from '../../state/i18n';

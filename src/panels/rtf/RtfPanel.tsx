@@ -5,7 +5,8 @@
  * with b̃ = b(I − Aᴸ), the Montel bound Σ|a| < 1, and the round trip S4 → ssToTf → RTF →
  * companion → state space.
  */
-import { axisBottom, axisLeft, pointer, scaleLinear, select } from 'd3';
+import { pointer, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft } from '../axis';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   companionCheckOf,

@@ -1,0 +1,141 @@
+/**
+ * Axes that update in place. The DOM and the chainable interface are those of d3-axis (g.tick >
+ * line + text, path.domain, the same attributes), but ticks are matched by value and every
+ * attribute and label is written only when it changes. d3-axis rewrites every tick's attributes
+ * and text on each call; while Δ is dragged or the cursor plays, that churn was the largest single
+ * cost of a frame (layout and paint of the new text nodes included).
+ */
+import type { Selection } from 'd3';
+
+type Orient = 'top' | 'right' | 'bottom' | 'left';
+
+/** What an axis needs of a continuous d3 scale (linear, log, symlog…). */
+interface AxisScale {
+  (v: number): number | undefined;
+  range(): number[];
+  domain(): unknown[];
+  ticks?(count?: number): number[];
+  tickFormat?(count?: number): (v: number) => string;
+}
+
+export interface Axis {
+  (sel: Selection<SVGGElement, any, any, any>): void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  ticks(count: number): Axis;
+  tickValues(values: readonly number[] | null): Axis;
+  tickFormat(format: ((v: number, i: number) => string) | null): Axis;
+  tickSize(size: number): Axis;
+  tickSizeInner(size: number): Axis;
+  tickSizeOuter(size: number): Axis;
+  tickPadding(padding: number): Axis;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function set(el: Element, name: string, value: string | number): void {
+  const v = String(value);
+  if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+}
+
+/** A tick element remembers the value it shows. */
+type Tick = SVGGElement & { __tick?: number };
+
+function axis(orient: Orient, scale: AxisScale): Axis {
+  let count: number | undefined;
+  let values: readonly number[] | null = null;
+  let format: ((v: number, i: number) => string) | null = null;
+  let inner = 6;
+  let outer = 6;
+  let padding = 3;
+  const k = orient === 'top' || orient === 'left' ? -1 : 1;
+  const vertical = orient === 'left' || orient === 'right';
+  const x = vertical ? 'x' : 'y';
+
+  const draw = ((sel: Selection<SVGGElement, unknown, null, undefined>) => {
+    const g = sel.node();
+    if (!g) return;
+    const offset = window.devicePixelRatio > 1 ? 0 : 0.5;
+    const ticks = values ?? scale.ticks?.(count) ?? (scale.domain() as number[]);
+    const fmt = format ?? scale.tickFormat?.(count) ?? String;
+    const spacing = Math.max(inner, 0) + padding;
+    const range = scale.range();
+    const r0 = +range[0]! + offset;
+    const r1 = +range[range.length - 1]! + offset;
+
+    set(g, 'fill', 'none');
+    set(g, 'font-size', 10);
+    set(g, 'font-family', 'sans-serif');
+    set(g, 'text-anchor', orient === 'right' ? 'start' : orient === 'left' ? 'end' : 'middle');
+
+    let domain = g.querySelector(':scope > path.domain');
+    if (!domain) {
+      domain = document.createElementNS(SVG, 'path');
+      domain.setAttribute('class', 'domain');
+      domain.setAttribute('stroke', 'currentColor');
+      g.insertBefore(domain, g.firstChild);
+    }
+    const o = k * outer;
+    set(
+      domain,
+      'd',
+      vertical
+        ? outer
+          ? `M${o},${r0}H${offset}V${r1}H${o}`
+          : `M${offset},${r0}V${r1}`
+        : outer
+          ? `M${r0},${o}V${offset}H${r1}V${o}`
+          : `M${r0},${offset}H${r1}`,
+    );
+
+    // Ticks whose value stays are kept; the others go first, so that those kept stay in order.
+    const keep = new Set(ticks);
+    const old = new Map<number, Tick>();
+    for (const el of g.querySelectorAll<Tick>(':scope > g.tick')) {
+      const v = el.__tick;
+      if (v !== undefined && keep.has(v) && !old.has(v)) old.set(v, el);
+      else el.remove();
+    }
+    let prev: Element = domain;
+    ticks.forEach((v, i) => {
+      const pos = scale(v);
+      let tick = old.get(v);
+      if (!tick) {
+        tick = document.createElementNS(SVG, 'g') as Tick;
+        tick.__tick = v;
+        tick.setAttribute('class', 'tick');
+        tick.setAttribute('opacity', '1');
+        const line = tick.appendChild(document.createElementNS(SVG, 'line'));
+        line.setAttribute('stroke', 'currentColor');
+        const text = tick.appendChild(document.createElementNS(SVG, 'text'));
+        text.setAttribute('fill', 'currentColor');
+        text.setAttribute(x, String(k * spacing));
+        text.setAttribute(
+          'dy',
+          orient === 'top' ? '0em' : orient === 'bottom' ? '0.71em' : '0.32em',
+        );
+      }
+      if (prev.nextSibling !== tick) g.insertBefore(tick, prev.nextSibling);
+      prev = tick;
+      const p = (pos ?? NaN) + offset;
+      set(tick, 'transform', vertical ? `translate(0,${p})` : `translate(${p},0)`);
+      const [line, text] = tick.children as unknown as [SVGLineElement, SVGTextElement];
+      set(line, `${x}2`, k * inner);
+      set(text, x, k * spacing);
+      const label = fmt(v, i);
+      if (text.textContent !== label) text.textContent = label;
+    });
+  }) as Axis;
+
+  draw.ticks = (c) => ((count = c), draw);
+  draw.tickValues = (v) => ((values = v), draw);
+  draw.tickFormat = (f) => ((format = f), draw);
+  draw.tickSize = (s) => ((inner = outer = s), draw);
+  draw.tickSizeInner = (s) => ((inner = s), draw);
+  draw.tickSizeOuter = (s) => ((outer = s), draw);
+  draw.tickPadding = (p) => ((padding = p), draw);
+  return draw;
+}
+
+export const axisTop = (s: AxisScale): Axis => axis('top', s);
+export const axisRight = (s: AxisScale): Axis => axis('right', s);
+export const axisBottom = (s: AxisScale): Axis => axis('bottom', s);
+export const axisLeft = (s: AxisScale): Axis => axis('left', s);

@@ -1,0 +1,47 @@
+/**
+ * d3 selections that write only what changed. `selection.attr(name, value)` and
+ * `selection.text(value)` set every node's attribute or text even when it already has that value;
+ * Blink still invalidates layout and paint for such a write (an SVG geometry attribute, a new text
+ * node), and the panels redraw their static parts (labels, overlays, axis titles) with d3's joins
+ * on every frame of a drag or playback. Extended through `selection.prototype`, which d3 documents
+ * for this purpose: same arguments, same results, minus the writes that change nothing.
+ * Imported once, by chart.ts, before any panel draws.
+ */
+import { namespace, selection } from 'd3';
+
+type Value = string | number | boolean | null | undefined;
+type ValueFn = (this: Element, d: unknown, i: number, nodes: ArrayLike<Element>) => Value;
+
+interface Proto {
+  attr(this: unknown, name: string, value?: Value | ValueFn): unknown;
+  text(this: unknown, value?: Value | ValueFn): unknown;
+  each(
+    this: unknown,
+    fn: (this: Element, d: unknown, i: number, nodes: ArrayLike<Element>) => void,
+  ): unknown;
+}
+
+const proto = selection.prototype as unknown as Proto;
+const d3attr = proto.attr;
+const d3text = proto.text;
+
+proto.attr = function (...args: [string, (Value | ValueFn)?]) {
+  const [name, value] = args;
+  // A read, or a namespaced attribute (xlink:…): d3 as it is.
+  if (args.length < 2 || typeof namespace(name) !== 'string') return d3attr.apply(this, args);
+  return proto.each.call(this, function (d, i, nodes) {
+    const v = typeof value === 'function' ? value.call(this, d, i, nodes) : value;
+    if (v == null) this.removeAttribute(name);
+    else if (this.getAttribute(name) !== String(v)) this.setAttribute(name, String(v));
+  });
+};
+
+proto.text = function (...args: [(Value | ValueFn)?]) {
+  const [value] = args;
+  if (args.length < 1) return d3text.call(this);
+  return proto.each.call(this, function (d, i, nodes) {
+    const v = typeof value === 'function' ? value.call(this, d, i, nodes) : value;
+    const s = v == null ? '' : String(v);
+    if (this.textContent !== s) this.textContent = s;
+  });
+};
