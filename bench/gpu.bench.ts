@@ -41,7 +41,7 @@ import {
 import { rtfKernels } from '../src/gpu/rtf';
 import { grid, GpuRuntime } from '../src/gpu/runtime';
 import { clockWarmer, FMA_WGSL } from './warm';
-import { s4dKernels } from '../src/gpu/s4d';
+import { s4dKernels, setS4dTuning, type S4dTuning } from '../src/gpu/s4d';
 import { scan } from '../src/gpu/scan';
 import type { Complex32, DplrParams, RtfParams, S4dParams, ScanParams } from '../src/gpu/types';
 
@@ -463,12 +463,24 @@ function progress(msg: string): void {
   process.stderr.write(`[bench:gpu] ${msg}\n`);
 }
 
+/** s4dKernels variants timed (the first row is the default; env S4D_TILES adds ri.rj.tx.ty.mc ones). */
+const S4D_VARIANTS: [string, Partial<S4dTuning>][] = [
+  ['s4dKernels', {}],
+  ['s4dKernels (previous)', { variant: 'power' }],
+  ['s4dKernels gemm 4x8', { ri: 4, rj: 8, tx: 32, ty: 8 }],
+  ...(process.env.S4D_TILES ?? '')
+    .split(',')
+    .filter((v) => v)
+    .map((v): [string, Partial<S4dTuning>] => {
+      const [ri, rj, tx, ty, mc] = v.split('.').map(Number);
+      return [`s4dKernels gemm ${v}`, { ri, rj, tx, ty, mc }] as [string, Partial<S4dTuning>];
+    }),
+];
+
 async function benchS4d(): Promise<void> {
   const { H, M, L } = sizes.s4d;
   const p = s4dParams(H, M, L);
-  const { timed, out } = await timeCall(() => s4dKernels(rt, p));
-  const checks = checkRows(H).map((h): [Float32Array, Float64Array] => [
-    out.subarray(h * L, (h + 1) * L),
+  const refs = checkRows(H).map((h) =>
     s4dKernel(
       complexRow(p.Lambda, h, M),
       complexRow(p.B, h, M),
@@ -477,17 +489,26 @@ async function benchS4d(): Promise<void> {
       L,
       'zoh',
     ),
-  ]);
-  rows.push({
-    kernel: 's4dKernels',
-    size: { H, M, L },
-    bytes: H * L * F32,
-    flops: 8 * H * M * L,
-    flopModel: 'issue F: powers by one complex multiply (4 FMA) per (h, n, l)',
-    timed,
-    maxRelErr: maxRelErr(checks),
-    rowsChecked: checks.length,
-  });
+  );
+  for (const [kernel, tuning] of S4D_VARIANTS) {
+    setS4dTuning(tuning);
+    const { timed, out } = await timeCall(() => s4dKernels(rt, p));
+    const checks = checkRows(H).map((h, k): [Float32Array, Float64Array] => [
+      out.subarray(h * L, (h + 1) * L),
+      refs[k]!,
+    ]);
+    rows.push({
+      kernel,
+      size: { H, M, L },
+      bytes: H * L * F32,
+      flops: 8 * H * M * L,
+      flopModel: 'issue F: powers by one complex multiply (4 FMA) per (h, n, l)',
+      timed,
+      maxRelErr: maxRelErr(checks),
+      rowsChecked: checks.length,
+    });
+  }
+  setS4dTuning();
 }
 
 async function benchDplr(): Promise<void> {

@@ -32,8 +32,9 @@ import {
 import { grid, type GpuRuntime } from './runtime';
 import type { S4dParams } from './types';
 import kernelSource from './shaders/s4d_kernel.wgsl?raw';
+import kernelGemm from './shaders/s4d_gemm.wgsl?raw';
 
-/** Length of the low-power table (fixed by the thread layout of s4d_kernel.wgsl). */
+/** Length of the low-power table of 'power' (fixed by the thread layout of s4d_kernel.wgsl). */
 const T = 64;
 /** Threads per workgroup of s4d_kernel.wgsl (a multiple of 8); a workgroup covers WG values of j. */
 const WG = 64;
@@ -135,6 +136,81 @@ function modeFactors(
   };
 }
 
+/** Which shader computes the kernels, and its tile ('gemm' only). */
+export interface S4dTuning {
+  /**
+   * 'gemm' (default): shaders/s4d_gemm.wgsl, tables staged in workgroup memory, explicit FMAs,
+   * T = tx·ri; 'power': shaders/s4d_kernel.wgsl, the previous kernel (T = 64, tables read from
+   * storage, 8 × 8 outputs per thread).
+   */
+  variant: 'gemm' | 'power';
+  /** Register tile of one invocation: ri values of i × rj values of j (rj even). */
+  ri: number;
+  rj: number;
+  /** Invocations per workgroup along i and j; the workgroup covers T = tx·ri by ty·rj outputs. */
+  tx: number;
+  ty: number;
+  /** Modes staged in workgroup memory at a time. */
+  mc: number;
+}
+
+const DEFAULT_TUNING: S4dTuning = { variant: 'gemm', ri: 8, rj: 8, tx: 16, ty: 8, mc: 8 };
+let tuning: S4dTuning = { ...DEFAULT_TUNING };
+let lastRun: S4dTuning | undefined;
+
+/**
+ * Sets the shader and tile of later s4dKernels calls (unset fields: the defaults). Throws a
+ * RangeError on a tile the shader cannot take.
+ */
+export function setS4dTuning(t: Partial<S4dTuning> = {}): void {
+  const next = { ...DEFAULT_TUNING, ...t };
+  checkOneOf('variant', next.variant, ['gemm', 'power'] as const);
+  checkInt('ri', next.ri, 1, 16);
+  checkInt('rj', next.rj, 2, 16);
+  if (next.rj % 2) throw new RangeError(`rj must be even, got ${next.rj}`);
+  checkInt('tx', next.tx, 1, 256);
+  checkInt('ty', next.ty, 1, 256);
+  checkInt('mc', next.mc, 1, 64);
+  if (next.tx * next.ty > 1024) {
+    throw new RangeError(`tx·ty must be at most 1024, got ${next.tx * next.ty}`);
+  }
+  tuning = next;
+}
+
+/** The tuning of the last s4dKernels call (undefined before the first). */
+export function s4dLastRun(): S4dTuning | undefined {
+  return lastRun && { ...lastRun };
+}
+
+/** log Ā and w = C B̄ of every (h, n), float64. */
+function modeTables(p: S4dParams): {
+  logR: Float64Array;
+  logI: Float64Array;
+  wr: Float64Array;
+  wi: Float64Array;
+} {
+  const { H, M } = p;
+  const t = {
+    logR: new Float64Array(H * M),
+    logI: new Float64Array(H * M),
+    wr: new Float64Array(H * M),
+    wi: new Float64Array(H * M),
+  };
+  for (let h = 0; h < H; h++) {
+    for (let n = 0; n < M; n++) {
+      const r = h * M + n;
+      const f = modeFactors(p.Lambda.re[r]!, p.Lambda.im[r]!, p.dt[h]!, p.disc);
+      const bR = p.B.re[r]! * f.gr - p.B.im[r]! * f.gi;
+      const bI = p.B.re[r]! * f.gi + p.B.im[r]! * f.gr;
+      t.logR[r] = f.logR;
+      t.logI[r] = f.logI;
+      t.wr[r] = p.C.re[r]! * bR - p.C.im[r]! * bI;
+      t.wi[r] = p.C.re[r]! * bI + p.C.im[r]! * bR;
+    }
+  }
+  return t;
+}
+
 /**
  * S4D kernels of H diagonal systems, float32, on the GPU. Row h equals
  * core.s4dKernel({Λ_h}, {B_h}, {C_h}, dt[h], L, disc) to ~1e-6 of max|K_h|.
@@ -150,48 +226,115 @@ export async function s4dKernels(rt: GpuRuntime, p: S4dParams): Promise<Float32A
   checkComplex('B', p.B, H * M);
   checkComplex('C', p.C, H * M);
   checkSteps(p.dt, H);
+  const t = tuning;
+  const out = t.variant === 'gemm' ? await gemmKernels(rt, p, t) : await powerKernels(rt, p);
+  lastRun = { ...t };
+  return out;
+}
+
+/** Runs `pipeline` over `tables` and returns the H·L outputs. */
+async function runTables(
+  rt: GpuRuntime,
+  pipeline: GPUComputePipeline,
+  params: Uint32Array,
+  tables: Float32Array[],
+  workgroups: [number, number],
+  outFloats: number,
+): Promise<Float32Array> {
+  const owned: GPUBuffer[] = [];
+  try {
+    const u = rt.uniform(params);
+    owned.push(u);
+    for (const t of tables) owned.push(rt.upload(t));
+    const out = rt.storage(outFloats * 4);
+    owned.push(out);
+    const enc = rt.device.createCommandEncoder();
+    rt.dispatch(enc, pipeline, owned, workgroups);
+    return await rt.read(enc, out, outFloats * 4);
+  } finally {
+    rt.release(...owned);
+  }
+}
+
+const GEMM_TILE =
+  /const RI: u32 = 8u;\nconst RJ: u32 = 8u;\nconst TX: u32 = 16u;\nconst TY: u32 = 8u;\nconst MC: u32 = 8u;/;
+
+/** shaders/s4d_gemm.wgsl with the tile of `t`. */
+function gemmSource(t: S4dTuning): string {
+  if (!GEMM_TILE.test(kernelGemm)) throw new Error('s4d_gemm.wgsl: tile constants not found');
+  return kernelGemm.replace(
+    GEMM_TILE,
+    `const RI: u32 = ${t.ri}u;\nconst RJ: u32 = ${t.rj}u;\nconst TX: u32 = ${t.tx}u;\nconst TY: u32 = ${t.ty}u;\nconst MC: u32 = ${t.mc}u;`,
+  );
+}
+
+/** 'gemm': shaders/s4d_gemm.wgsl (see there), T = tx·ri. */
+async function gemmKernels(rt: GpuRuntime, p: S4dParams, t: S4dTuning): Promise<Float32Array> {
+  const { H, M, L } = p;
+  const T = t.tx * t.ri;
+  const TJ = t.ty * t.rj;
+  const Mp = Math.ceil(M / t.mc) * t.mc;
+  const nHi = Math.ceil(L / T);
+  const jBlocks = Math.ceil(nHi / TJ);
+  const nHiPad = jBlocks * TJ;
+  const words = (t.mc * T * 2 + t.mc * TJ * 2) * 4;
+  if (words > rt.device.limits.maxComputeWorkgroupStorageSize) {
+    throw new RangeError(
+      `s4dKernels tile needs ${words} bytes of workgroup memory; this device allows ${rt.device.limits.maxComputeWorkgroupStorageSize}`,
+    );
+  }
+  checkBufferSize(rt, H * Mp * nHiPad * 8, 's4dKernels (H·M·ceil(L/T) complex values)');
+  checkBufferSize(rt, H * Mp * T * 8, 's4dKernels (H·M·T complex values)');
+  checkBufferSize(rt, H * L * 4, 's4dKernels (H·L outputs)');
+  const f = modeTables(p);
+  const lo = new Float32Array(H * Mp * T * 2);
+  const hc = new Float32Array(H * Mp * nHiPad * 2);
+  for (let h = 0; h < H; h++) {
+    for (let n = 0; n < M; n++) {
+      const r = h * M + n;
+      const row = h * Mp + n;
+      powers(lo, 2 * row * T, T, f.logR[r]!, f.logI[r]!, 1, 0);
+      powers(hc, 2 * row * nHiPad, nHi, T * f.logR[r]!, T * f.logI[r]!, 2 * f.wr[r]!, 2 * f.wi[r]!);
+      for (let j = 0; j < nHi; j++) {
+        const k = 2 * (row * nHiPad + j) + 1;
+        hc[k] = -hc[k]!;
+      }
+    }
+  }
+  const code = gemmSource(t);
+  const [gx, gy] = grid(H * jBlocks);
+  return runTables(
+    rt,
+    rt.pipeline(code),
+    new Uint32Array([H, Mp, L, nHiPad, jBlocks, gx]),
+    [lo, hc],
+    [gx, gy],
+    H * L,
+  );
+}
+
+/** 'power': shaders/s4d_kernel.wgsl (see there), T = 64. */
+async function powerKernels(rt: GpuRuntime, p: S4dParams): Promise<Float32Array> {
+  const { H, M, L } = p;
   const nHi = Math.ceil(L / T);
   const nHiPad = Math.ceil(nHi / 8) * 8; // the shader reads hi in blocks of 8 j values
   checkBufferSize(rt, H * M * nHiPad * 8, 's4dKernels (H·M·ceil(L/64) complex values)');
   checkBufferSize(rt, H * L * 4, 's4dKernels (H·L outputs)');
-
+  const f = modeTables(p);
   const lo = new Float32Array(H * M * T * 2);
   const hi = new Float32Array(H * M * nHiPad * 2);
-  for (let h = 0; h < H; h++) {
-    const dt = p.dt[h]!;
-    for (let n = 0; n < M; n++) {
-      const r = h * M + n;
-      const f = modeFactors(p.Lambda.re[r]!, p.Lambda.im[r]!, dt, disc);
-      const bR = p.B.re[r]! * f.gr - p.B.im[r]! * f.gi;
-      const bI = p.B.re[r]! * f.gi + p.B.im[r]! * f.gr;
-      const wr = p.C.re[r]! * bR - p.C.im[r]! * bI;
-      const wi = p.C.re[r]! * bI + p.C.im[r]! * bR;
-      powers(lo, 2 * r * T, T, f.logR, f.logI, 1, 0);
-      powers(hi, 2 * r * nHiPad, nHi, T * f.logR, T * f.logI, wr, wi);
-    }
+  for (let r = 0; r < H * M; r++) {
+    powers(lo, 2 * r * T, T, f.logR[r]!, f.logI[r]!, 1, 0);
+    powers(hi, 2 * r * nHiPad, nHi, T * f.logR[r]!, T * f.logI[r]!, f.wr[r]!, f.wi[r]!);
   }
-
   const jBlocks = Math.ceil(nHi / WG); // a workgroup covers WG values of j
   const [gx, gy] = grid(H * jBlocks);
-  const owned: GPUBuffer[] = [];
-  try {
-    const params = rt.uniform(new Uint32Array([H, M, L, nHiPad, jBlocks, gx]));
-    owned.push(params);
-    const loBuf = rt.upload(lo);
-    owned.push(loBuf);
-    const hiBuf = rt.upload(hi);
-    owned.push(hiBuf);
-    const out = rt.storage(H * L * 4);
-    owned.push(out);
-    const enc = rt.device.createCommandEncoder();
-    rt.dispatch(
-      enc,
-      rt.pipeline(kernelSource, 'main', { WG }),
-      [params, loBuf, hiBuf, out],
-      [gx, gy],
-    );
-    return await rt.read(enc, out, H * L * 4);
-  } finally {
-    rt.release(...owned);
-  }
+  return runTables(
+    rt,
+    rt.pipeline(kernelSource, 'main', { WG }),
+    new Uint32Array([H, M, L, nHiPad, jBlocks, gx]),
+    [lo, hi],
+    [gx, gy],
+    H * L,
+  );
 }
