@@ -463,7 +463,7 @@ function progress(msg: string): void {
   process.stderr.write(`[bench:gpu] ${msg}\n`);
 }
 
-/** s4dKernels variants timed (the first row is the default; env S4D_TILES adds ri.rj.tx.ty.mc ones). */
+/** s4dKernels variants timed (the first row is the default; env S4D_TILES adds ri.rj.tx.ty.mc[.0 = loops not unrolled] ones). */
 const S4D_VARIANTS: [string, Partial<S4dTuning>][] = [
   ['s4dKernels', {}],
   ['s4dKernels (previous)', { variant: 'power' }],
@@ -472,8 +472,9 @@ const S4D_VARIANTS: [string, Partial<S4dTuning>][] = [
     .split(',')
     .filter((v) => v)
     .map((v): [string, Partial<S4dTuning>] => {
-      const [ri, rj, tx, ty, mc] = v.split('.').map(Number);
-      return [`s4dKernels gemm ${v}`, { ri, rj, tx, ty, mc }] as [string, Partial<S4dTuning>];
+      const [ri, rj, tx, ty, mc, unroll] = v.split('.').map(Number);
+      const t = { ri, rj, tx, ty, mc, unroll: unroll !== 0 };
+      return [`s4dKernels gemm ${v}`, t] as [string, Partial<S4dTuning>];
     }),
 ];
 

@@ -152,9 +152,19 @@ export interface S4dTuning {
   ty: number;
   /** Modes staged in workgroup memory at a time. */
   mc: number;
+  /** Unroll the register loops in the WGSL text (rather than leave them to the driver). */
+  unroll: boolean;
 }
 
-const DEFAULT_TUNING: S4dTuning = { variant: 'gemm', ri: 8, rj: 8, tx: 16, ty: 8, mc: 8 };
+const DEFAULT_TUNING: S4dTuning = {
+  variant: 'gemm',
+  ri: 8,
+  rj: 8,
+  tx: 16,
+  ty: 8,
+  mc: 8,
+  unroll: true,
+};
 let tuning: S4dTuning = { ...DEFAULT_TUNING };
 let lastRun: S4dTuning | undefined;
 
@@ -259,13 +269,50 @@ async function runTables(
 const GEMM_TILE =
   /const RI: u32 = 8u;\nconst RJ: u32 = 8u;\nconst TX: u32 = 16u;\nconst TY: u32 = 8u;\nconst MC: u32 = 8u;/;
 
-/** shaders/s4d_gemm.wgsl with the tile of `t`. */
+/** Replaces the region `// <name>` … `// </name>` of `code` by `body`. */
+function region(code: string, name: string, body: string): string {
+  const re = new RegExp(`// <${name}>[^\\n]*\\n[\\s\\S]*// </${name}>`);
+  if (!re.test(code)) throw new Error(`s4d_gemm.wgsl: region ${name} not found`);
+  return code.replace(re, () => body);
+}
+
+/** shaders/s4d_gemm.wgsl with the tile of `t`, its register loops unrolled when t.unroll. */
 function gemmSource(t: S4dTuning): string {
   if (!GEMM_TILE.test(kernelGemm)) throw new Error('s4d_gemm.wgsl: tile constants not found');
-  return kernelGemm.replace(
+  let code = kernelGemm.replace(
     GEMM_TILE,
     `const RI: u32 = ${t.ri}u;\nconst RJ: u32 = ${t.rj}u;\nconst TX: u32 = ${t.tx}u;\nconst TY: u32 = ${t.ty}u;\nconst MC: u32 = ${t.mc}u;`,
   );
+  if (!t.unroll) return code;
+  const as = Array.from({ length: t.ri }, (_, a) => a);
+  const bs = Array.from({ length: t.rj }, (_, b) => b);
+  const each = (f: (b: number, a: number) => string): string =>
+    bs.flatMap((b) => as.map((a) => f(b, a))).join('\n');
+  code = region(
+    code,
+    'acc',
+    each((b, a) => `  var acc${b}_${a} = 0.0;`),
+  );
+  const loads = [
+    '      let lb = c * TI + tx;',
+    ...as.map((a) => `      let l${a} = sLo[lb + ${a * t.tx}u];`),
+    '      let hb = c * (TJ / 2u) + ty * HJ;',
+    ...Array.from({ length: t.rj / 2 }, (_, q) => `      let w${q} = sHc[hb + ${q}u];`),
+  ];
+  const fmas = each((b, a) => {
+    const [x, y] = b % 2 ? ['z', 'w'] : ['x', 'y'];
+    const w = `w${b >> 1}`;
+    return `      acc${b}_${a} = fma(l${a}.y, ${w}.${y}, fma(l${a}.x, ${w}.${x}, acc${b}_${a}));`;
+  });
+  code = region(code, 'modes', `${loads.join('\n')}\n${fmas}`);
+  const stores = bs.flatMap((b) => [
+    `  let l${b} = (j0 + ty * RJ + ${b}u) * TI + tx;`,
+    ...as.map(
+      (a) =>
+        `  if (l${b} + ${a * t.tx}u < p.L) { K[rowBase + l${b} + ${a * t.tx}u] = acc${b}_${a}; }`,
+    ),
+  ]);
+  return region(code, 'store', stores.join('\n'));
 }
 
 /** 'gemm': shaders/s4d_gemm.wgsl (see there), T = tx·ri. */

@@ -38,11 +38,8 @@ struct Params {
 @group(0) @binding(2) var<storage, read> hc: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> K: array<f32>;
 
-// Staged tables, indexed [mode][register][thread] so that the only index not known after the
-// driver unrolls the loops (tx, ty) is loop-invariant: the bounds clamps Dawn adds to every
-// array access fold away or leave the inner loop, and the loads take constant offsets.
-var<workgroup> sLo: array<array<array<vec2<f32>, TX>, RI>, MC>; // i = tx + TX·a
-var<workgroup> sHc: array<array<array<vec4<f32>, HJ>, TY>, MC>; // j = j0 + RJ·ty + 2q, +1
+var<workgroup> sLo: array<vec2<f32>, MC * TI>;
+var<workgroup> sHc: array<vec4<f32>, MC * TJ / 2u>;
 
 @compute @workgroup_size(NT)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) t: u32) {
@@ -54,39 +51,44 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let j0 = (block % p.jBlocks) * TJ;
   let tx = t % TX;
   let ty = t / TX;
+  // <acc> (s4d.ts may replace each marked region by the same code, unrolled)
   var acc: array<array<f32, RI>, RJ>;
   for (var b = 0u; b < RJ; b++) {
     for (var a = 0u; a < RI; a++) {
       acc[b][a] = 0.0;
     }
   }
+  // </acc>
   let hcRow = p.nHiPad / 2u;
   for (var n0 = 0u; n0 < p.Mp; n0 += MC) {
     workgroupBarrier();
     let loBase = (h * p.Mp + n0) * TI;
     for (var k = t; k < MC * TI; k += NT) {
-      sLo[k / TI][(k / TX) % RI][k % TX] = lo[loBase + k];
+      sLo[k] = lo[loBase + k];
     }
     for (var k = t; k < MC * TJ / 2u; k += NT) {
       let c = k / (TJ / 2u);
-      sHc[c][(k / HJ) % TY][k % HJ] = hc[(h * p.Mp + n0 + c) * hcRow + j0 / 2u + k % (TJ / 2u)];
+      sHc[k] = hc[(h * p.Mp + n0 + c) * hcRow + j0 / 2u + k % (TJ / 2u)];
     }
     workgroupBarrier();
     for (var c = 0u; c < MC; c++) {
+      // <modes>
       var l: array<vec2<f32>, RI>;
       for (var a = 0u; a < RI; a++) {
-        l[a] = sLo[c][a][tx];
+        l[a] = sLo[c * TI + tx + TX * a];
       }
       for (var q = 0u; q < HJ; q++) {
-        let w = sHc[c][ty][q];
+        let w = sHc[c * (TJ / 2u) + ty * HJ + q];
         for (var a = 0u; a < RI; a++) {
           acc[2u * q][a] = fma(l[a].y, w.y, fma(l[a].x, w.x, acc[2u * q][a]));
           acc[2u * q + 1u][a] = fma(l[a].y, w.w, fma(l[a].x, w.z, acc[2u * q + 1u][a]));
         }
       }
+      // </modes>
     }
   }
   let rowBase = h * p.L;
+  // <store>
   for (var b = 0u; b < RJ; b++) {
     let l0 = (j0 + ty * RJ + b) * TI + tx;
     for (var a = 0u; a < RI; a++) {
@@ -96,4 +98,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
       }
     }
   }
+  // </store>
 }
