@@ -8,15 +8,19 @@
  * B̄ = Δ/(1 − Δλ/2) · B.
  *
  * Method. Powers are never formed by repeated float32 multiplication, nor by float32
- * exp/cos/sin of l·Δλ (measured here: off by ~1e-4 at L = 4096). With l = j·T + i (T = 64):
+ * exp/cos/sin of l·Δλ (measured here: off by ~1e-4 at L = 4096). With l = j·T + i:
  *
  *   C_n B̄_n Ā_n^l = (C_n B̄_n Ā_n^{jT}) · Ā_n^i = hi[n, j] · lo[n, i],
  *
  * both tables built on the host in float64 from log Ā (exact exp/cos/sin every 32 entries,
  * f64 multiplication in between: error ~32 f64 ulps, far below one f32 ulp), then rounded once
  * to float32. The GPU does one complex multiply-add per (l, n) — of which only the real part is
- * needed, i.e. two FMAs — in shaders/s4d_kernel.wgsl. Host work is O(H·M·(T + L/T)), tiny next
- * to the O(H·M·L) on the GPU; the error is a few f32 ulps per term (measured ~3e-7 of max|K|).
+ * needed, i.e. two FMAs. Per row that is a real matrix product K_h = Re(Lo_h^T · Hi_h) with
+ * inner dimension 2M, computed as a register-tiled GEMM: shaders/s4d_gemm.wgsl ('gemm', the
+ * default: T = tx·ri, tables staged in workgroup memory, hi stored as 2·conj so each term is two
+ * plain FMAs) or shaders/s4d_kernel.wgsl ('power', the previous kernel: T = 64, tables read
+ * from storage); see setS4dTuning. Host work is O(H·M·(T + L/T)), tiny next to the O(H·M·L) on
+ * the GPU; the error is a few f32 ulps per term (measured ~3e-7 of max|K|).
  *
  * Data layout: Λ, B, C are H·M complex values, row h at [h·M, (h+1)·M); dt has H entries; the
  * result is H·L floats, row h at [h·L, (h+1)·L).
