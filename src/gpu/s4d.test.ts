@@ -218,7 +218,7 @@ describe('gpu s4dKernels variants', () => {
     });
   }
 
-  it('runs gemm by default (unrolled 8 × 8 tile)', async () => {
+  it('runs gemm by default (unrolled register tile)', async () => {
     setS4dTuning();
     await s4dKernels(rt, randomParams(5, 1, 2, 10, 'zoh'));
     expect(s4dLastRun()).toMatchObject({ variant: 'gemm', unroll: true });

@@ -163,9 +163,9 @@ export interface S4dTuning {
 const DEFAULT_TUNING: S4dTuning = {
   variant: 'gemm',
   ri: 8,
-  rj: 8,
+  rj: 4,
   tx: 16,
-  ty: 8,
+  ty: 16,
   mc: 8,
   unroll: true,
 };

@@ -4,8 +4,8 @@
 // each term is exactly two FMAs (re·re + im·(−im)) and nothing else.
 //
 // A workgroup owns one row h and a TI × TJ block of outputs (TI = T: every i, TJ values of j
-// from j0). It stages MC modes of both tables at a time in workgroup memory (coalesced loads),
-// then each of its TX × TY threads accumulates an RI × RJ register tile, i ∈ {tx + TX·a : a < RI}
+// from j0). It stages MC modes of both tables at a time in workgroup memory (coalesced loads,
+// issued one stage ahead into registers), then each of its TX × TY threads accumulates an RI × RJ register tile, i ∈ {tx + TX·a : a < RI}
 // (consecutive threads: consecutive i, so the stores coalesce) and j ∈ {j0 + RJ·ty + b : b < RJ}:
 // per mode RI + RJ complex loads from workgroup memory feed 2·RI·RJ FMAs.
 //
@@ -20,6 +20,8 @@ const TI: u32 = TX * RI; // = T, the length of the low-power table
 const TJ: u32 = TY * RJ; // values of j per workgroup
 const NT: u32 = TX * TY; // threads per workgroup
 const HJ: u32 = RJ / 2u; // a vec4 of hc holds two consecutive j
+const SL: u32 = (MC * TI + NT - 1u) / NT; // lo values staged per invocation
+const SH: u32 = (MC * TJ / 2u + NT - 1u) / NT; // hc vec4 values staged per invocation
 
 // Layout: lo as vec2 (re, im) [h][n][T]; hc as vec4 (re_j, −im_j, re_j+1, −im_j+1)
 // [h][n][nHiPad / 2]; n < Mp (modes zero padded to a multiple of MC, j to nHiPad = jBlocks·TJ);
@@ -59,18 +61,29 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     }
   }
   // </acc>
-  let hcRow = p.nHiPad / 2u;
+  // the next MC modes' table values of this invocation are loaded into registers before the
+  // current ones are used, so that their latency hides behind the FMAs
+  var pl: array<vec2<f32>, SL>;
+  var ph: array<vec4<f32>, SH>;
+  fetch(h, 0u, j0, t, &pl, &ph);
   for (var n0 = 0u; n0 < p.Mp; n0 += MC) {
     workgroupBarrier();
-    let loBase = (h * p.Mp + n0) * TI;
-    for (var k = t; k < MC * TI; k += NT) {
-      sLo[k] = lo[loBase + k];
+    for (var s = 0u; s < SL; s++) {
+      let k = t + NT * s;
+      if (k < MC * TI) {
+        sLo[k] = pl[s];
+      }
     }
-    for (var k = t; k < MC * TJ / 2u; k += NT) {
-      let c = k / (TJ / 2u);
-      sHc[k] = hc[(h * p.Mp + n0 + c) * hcRow + j0 / 2u + k % (TJ / 2u)];
+    for (var s = 0u; s < SH; s++) {
+      let k = t + NT * s;
+      if (k < MC * TJ / 2u) {
+        sHc[k] = ph[s];
+      }
     }
     workgroupBarrier();
+    if (n0 + MC < p.Mp) {
+      fetch(h, n0 + MC, j0, t, &pl, &ph);
+    }
     for (var c = 0u; c < MC; c++) {
       // <modes>
       var l: array<vec2<f32>, RI>;
@@ -99,4 +112,30 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     }
   }
   // </store>
+}
+
+/** Loads this invocation's share of modes n0 … n0 + MC − 1 of both tables. */
+fn fetch(
+  h: u32,
+  n0: u32,
+  j0: u32,
+  t: u32,
+  pl: ptr<function, array<vec2<f32>, SL>>,
+  ph: ptr<function, array<vec4<f32>, SH>>,
+) {
+  let loBase = (h * p.Mp + n0) * TI;
+  for (var s = 0u; s < SL; s++) {
+    let k = t + NT * s;
+    if (k < MC * TI) {
+      (*pl)[s] = lo[loBase + k];
+    }
+  }
+  let hcRow = p.nHiPad / 2u;
+  for (var s = 0u; s < SH; s++) {
+    let k = t + NT * s;
+    if (k < MC * TJ / 2u) {
+      let c = k / (TJ / 2u);
+      (*ph)[s] = hc[(h * p.Mp + n0 + c) * hcRow + j0 / 2u + k % (TJ / 2u)];
+    }
+  }
 }
