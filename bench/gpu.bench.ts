@@ -463,11 +463,16 @@ function progress(msg: string): void {
   process.stderr.write(`[bench:gpu] ${msg}\n`);
 }
 
-/** s4dKernels variants timed (the first row is the default; env S4D_TILES adds ri.rj.tx.ty.mc[.0 = loops not unrolled] ones). */
+/**
+ * s4dKernels variants timed: the default ('gemm', src/gpu/s4d.ts), the previous shader, two other
+ * tiles ('gemm ri x rj tx x ty'); env S4D_TILES adds more, e.g. S4D_TILES=4.8.32.8.8,8.8.16.16.8.0
+ * (ri.rj.tx.ty.mc, a trailing .0: loops left to the driver instead of unrolled).
+ */
 const S4D_VARIANTS: [string, Partial<S4dTuning>][] = [
   ['s4dKernels', {}],
   ['s4dKernels (previous)', { variant: 'power' }],
-  ['s4dKernels gemm 4x8', { ri: 4, rj: 8, tx: 32, ty: 8 }],
+  ['s4dKernels gemm 4x4 32x16', { ri: 4, rj: 4, tx: 32, ty: 16 }],
+  ['s4dKernels gemm 8x4 16x8', { ri: 8, rj: 4, tx: 16, ty: 8 }],
   ...(process.env.S4D_TILES ?? '')
     .split(',')
     .filter((v) => v)
