@@ -248,6 +248,20 @@ describe('gpu s4dKernels variants', () => {
     setS4dTuning();
   });
 
+  it('rejects a tile with more invocations than the device allows', async () => {
+    const lim = rt.device.limits;
+    const ty =
+      (2 * Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX)) / 16;
+    if (16 * ty > 1024) {
+      expect(() => setS4dTuning({ tx: 16, ty })).toThrow(/^tx·ty must be at most 1024/);
+    } else {
+      setS4dTuning({ ri: 1, rj: 2, tx: 16, ty, mc: 2 });
+      await expect(s4dKernels(rt, randomParams(3, 1, 2, 10, 'zoh'))).rejects.toThrow(
+        /invocations per workgroup/,
+      );
+    }
+  });
+
   it('rejects a tile larger than the workgroup memory', async () => {
     setS4dTuning({ ri: 16, tx: 64, ty: 4, rj: 16, mc: 64 });
     await expect(s4dKernels(rt, randomParams(3, 1, 2, 10, 'zoh'))).rejects.toThrow(

@@ -336,10 +336,18 @@ async function gemmKernels(rt: GpuRuntime, p: S4dParams, t: S4dTuning): Promise<
   const nHi = Math.ceil(L / T);
   const jBlocks = Math.ceil(nHi / TJ);
   const nHiPad = jBlocks * TJ;
-  const words = (t.mc * T * 2 + t.mc * TJ * 2) * 4;
-  if (words > rt.device.limits.maxComputeWorkgroupStorageSize) {
+  const lim = rt.device.limits;
+  const bytes = (t.mc * T * 2 + t.mc * TJ * 2) * 4;
+  if (bytes > lim.maxComputeWorkgroupStorageSize) {
     throw new RangeError(
-      `s4dKernels tile needs ${words} bytes of workgroup memory; this device allows ${rt.device.limits.maxComputeWorkgroupStorageSize}`,
+      `s4dKernels tile needs ${bytes} bytes of workgroup memory; this device allows ${lim.maxComputeWorkgroupStorageSize}`,
+    );
+  }
+  const threads = t.tx * t.ty;
+  const maxThreads = Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX);
+  if (threads > maxThreads) {
+    throw new RangeError(
+      `s4dKernels tile needs ${threads} invocations per workgroup; this device allows ${maxThreads}`,
     );
   }
   checkBufferSize(rt, H * Mp * nHiPad * 8, 's4dKernels (H·M·ceil(L/T) complex values)');
