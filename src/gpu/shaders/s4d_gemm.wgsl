@@ -5,11 +5,13 @@
 //
 // A workgroup owns one row h and a TI × TJ block of outputs (TI = T: every i, TJ values of j
 // from j0). It stages MC modes of both tables at a time in workgroup memory (coalesced loads,
-// issued one stage ahead into registers), then each of its TX × TY threads accumulates an RI × RJ register tile, i ∈ {tx + TX·a : a < RI}
-// (consecutive threads: consecutive i, so the stores coalesce) and j ∈ {j0 + RJ·ty + b : b < RJ}:
-// per mode RI + RJ complex loads from workgroup memory feed 2·RI·RJ FMAs.
+// issued one stage ahead into registers), then each of its TX × TY threads accumulates an
+// RI × RJ register tile, i ∈ {tx + TX·a : a < RI} (consecutive threads: consecutive i, so the
+// stores coalesce) and j ∈ {j0 + RJ·ty + b : b < RJ}: per mode RI vec2 + RJ/2 vec4 loads from
+// workgroup memory feed 2·RI·RJ FMAs.
 //
-// The first lines (RI … MC) are replaced by s4d.ts with the chosen tile.
+// The first lines (RI … MC) are replaced by s4d.ts with the chosen tile (default there: 8 × 4
+// on 16 × 16 invocations, MC = 8), and the marked regions by the same code unrolled.
 const RI: u32 = 8u;
 const RJ: u32 = 8u;
 const TX: u32 = 16u;
