@@ -41,7 +41,7 @@ import {
 import { rtfKernels } from '../src/gpu/rtf';
 import { grid, GpuRuntime } from '../src/gpu/runtime';
 import { clockWarmer, FMA_WGSL } from './warm';
-import { s4dKernels } from '../src/gpu/s4d';
+import { s4dKernels, setS4dTuning, type S4dTuning } from '../src/gpu/s4d';
 import { scan } from '../src/gpu/scan';
 import type { Complex32, DplrParams, RtfParams, S4dParams, ScanParams } from '../src/gpu/types';
 
@@ -463,12 +463,30 @@ function progress(msg: string): void {
   process.stderr.write(`[bench:gpu] ${msg}\n`);
 }
 
+/**
+ * s4dKernels variants timed: the default ('gemm', src/gpu/s4d.ts), the previous shader, two other
+ * tiles ('gemm ri x rj tx x ty'); env S4D_TILES adds more, e.g. S4D_TILES=4.8.32.8.8,8.8.16.16.8.0
+ * (ri.rj.tx.ty.mc, a trailing .0: loops left to the driver instead of unrolled).
+ */
+const S4D_VARIANTS: [string, Partial<S4dTuning>][] = [
+  ['s4dKernels', {}],
+  ['s4dKernels (previous)', { variant: 'power' }],
+  ['s4dKernels gemm 4x4 32x16', { ri: 4, rj: 4, tx: 32, ty: 16 }],
+  ['s4dKernels gemm 8x4 16x8', { ri: 8, rj: 4, tx: 16, ty: 8 }],
+  ...(process.env.S4D_TILES ?? '')
+    .split(',')
+    .filter((v) => v)
+    .map((v): [string, Partial<S4dTuning>] => {
+      const [ri, rj, tx, ty, mc, unroll] = v.split('.').map(Number);
+      const t = { ri, rj, tx, ty, mc, unroll: unroll !== 0 };
+      return [`s4dKernels gemm ${v}`, t] as [string, Partial<S4dTuning>];
+    }),
+];
+
 async function benchS4d(): Promise<void> {
   const { H, M, L } = sizes.s4d;
   const p = s4dParams(H, M, L);
-  const { timed, out } = await timeCall(() => s4dKernels(rt, p));
-  const checks = checkRows(H).map((h): [Float32Array, Float64Array] => [
-    out.subarray(h * L, (h + 1) * L),
+  const refs = checkRows(H).map((h) =>
     s4dKernel(
       complexRow(p.Lambda, h, M),
       complexRow(p.B, h, M),
@@ -477,17 +495,34 @@ async function benchS4d(): Promise<void> {
       L,
       'zoh',
     ),
-  ]);
-  rows.push({
-    kernel: 's4dKernels',
-    size: { H, M, L },
-    bytes: H * L * F32,
-    flops: 8 * H * M * L,
-    flopModel: 'issue F: powers by one complex multiply (4 FMA) per (h, n, l)',
-    timed,
-    maxRelErr: maxRelErr(checks),
-    rowsChecked: checks.length,
-  });
+  );
+  for (const [kernel, tuning] of S4D_VARIANTS) {
+    setS4dTuning(tuning);
+    let res: { timed: Timed; out: Float32Array };
+    try {
+      res = await timeCall(() => s4dKernels(rt, p));
+    } catch (e) {
+      if (!(e instanceof RangeError) || kernel === 's4dKernels') throw e;
+      progress(`${kernel} skipped: ${e.message}`); // a tile over this device's limits
+      continue;
+    }
+    const { timed, out } = res;
+    const checks = checkRows(H).map((h, k): [Float32Array, Float64Array] => [
+      out.subarray(h * L, (h + 1) * L),
+      refs[k]!,
+    ]);
+    rows.push({
+      kernel,
+      size: { H, M, L },
+      bytes: H * L * F32,
+      flops: 8 * H * M * L,
+      flopModel: 'issue F: powers by one complex multiply (4 FMA) per (h, n, l)',
+      timed,
+      maxRelErr: maxRelErr(checks),
+      rowsChecked: checks.length,
+    });
+  }
+  setS4dTuning();
 }
 
 async function benchDplr(): Promise<void> {

@@ -2,13 +2,13 @@
  * gpu s4dKernels against the float64 core (core.s4dKernel, row by row, from the same float32
  * inputs), on real WebGPU (Dawn; SwiftShader here). Error: max|gpu − core| / max|core| per row.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { s4dInit, s4dKernel } from '../core/s4';
 import type { Complex } from '../core/types';
 import { relError } from '../../test/support/close';
 import { rng, type Rng } from '../../test/support/numeric';
 import type { GpuRuntime } from './runtime';
-import { s4dKernels } from './s4d';
+import { s4dKernels, s4dLastRun, setS4dTuning, type S4dTuning } from './s4d';
 import { dawnRuntime } from './testing/dawn';
 import type { Complex32, S4dParams } from './types';
 
@@ -71,11 +71,14 @@ function rowOf(z: Complex32, h: number, M: number): Complex {
   };
 }
 
-async function expectMatchesCore(p: S4dParams, label: string): Promise<void> {
+/** Checks every row; returns the largest relative error. */
+async function expectMatchesCore(p: S4dParams, label: string): Promise<number> {
   rt.device.pushErrorScope('validation');
   const K = await s4dKernels(rt, p);
+  expect(s4dLastRun()).toBeDefined();
   expect(await rt.device.popErrorScope()).toBeNull();
   expect(K.length).toBe(p.H * p.L);
+  let rowWorst = 0;
   for (let h = 0; h < p.H; h++) {
     const ref = s4dKernel(
       rowOf(p.Lambda, h, p.M),
@@ -87,10 +90,12 @@ async function expectMatchesCore(p: S4dParams, label: string): Promise<void> {
     );
     const { err, index } = relError(K.subarray(h * p.L, (h + 1) * p.L), ref);
     worst = Math.max(worst, err);
+    rowWorst = Math.max(rowWorst, err);
     if (!(err <= TOL)) {
       throw new Error(`${label} row ${h}: relative error ${err} > ${TOL} at l = ${index}`);
     }
   }
+  return rowWorst;
 }
 
 describe('gpu s4dKernels', () => {
@@ -172,5 +177,95 @@ describe('gpu s4dKernels', () => {
     await bad({ dt: new Float32Array([-1, 0.1]) }, /^dt\[0\] must be a finite number > 0/);
     await bad({ dt: new Float32Array([NaN, 0.1]) }, /^dt\[0\] must be finite/);
     expect(rt.liveBuffers()).toBe(live);
+  });
+});
+
+describe('gpu s4dKernels variants', () => {
+  const variants: [string, Partial<S4dTuning>][] = [
+    ['power (previous shader)', { variant: 'power' }],
+    ['gemm 4×8, T = 128', { ri: 4, rj: 8, tx: 32, ty: 8, mc: 8 }],
+    [
+      'gemm 2×2, T = 6, 3 modes a stage, loops',
+      { ri: 2, rj: 2, tx: 3, ty: 5, mc: 3, unroll: false },
+    ],
+    ['gemm 3×4, T = 12, unrolled', { ri: 3, rj: 4, tx: 4, ty: 2, mc: 5 }],
+  ];
+  // [H, M, L]: M = 1, M not a multiple of the modes staged, L odd, below T, not a multiple of T
+  const cases: [number, number, number][] = [
+    [1, 1, 1],
+    [3, 1, 129],
+    [2, 7, 1001],
+    [5, 32, 777],
+    [2, 32, 4099],
+  ];
+  afterEach(() => setS4dTuning());
+
+  for (const [name, tuning] of variants) {
+    it(`${name} matches core.s4dKernel and is the one that ran`, async () => {
+      setS4dTuning(tuning);
+      let err = 0;
+      for (const [H, M, L] of cases) {
+        for (const disc of ['zoh', 'bilinear'] as const) {
+          const e = await expectMatchesCore(
+            randomParams(H * 7 + M * 3 + L, H, M, L, disc),
+            `${name} ${disc} H=${H} M=${M} L=${L}`,
+          );
+          err = Math.max(err, e);
+          expect(s4dLastRun()).toMatchObject(tuning);
+        }
+      }
+      console.log(`s4dKernels ${name}: worst relative error ${err.toExponential(2)}`);
+    });
+  }
+
+  it('runs gemm by default (unrolled register tile)', async () => {
+    setS4dTuning();
+    await s4dKernels(rt, randomParams(5, 1, 2, 10, 'zoh'));
+    expect(s4dLastRun()).toMatchObject({ variant: 'gemm', unroll: true });
+  });
+
+  it('both variants agree to float32 rounding', async () => {
+    const p = randomParams(11, 3, 16, 3000, 'zoh');
+    setS4dTuning({ variant: 'power' });
+    const a = await s4dKernels(rt, p);
+    setS4dTuning();
+    const b = await s4dKernels(rt, p);
+    let max = 0;
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) {
+      max = Math.max(max, Math.abs(a[i]!));
+      diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    }
+    expect(diff / max).toBeLessThan(1e-5);
+    expect(diff).toBeGreaterThan(0); // different tables and sums: not the same shader twice
+  });
+
+  it('rejects tiles the shader cannot take', () => {
+    expect(() => setS4dTuning({ variant: 'fast' as 'gemm' })).toThrow(/^variant must be one of/);
+    expect(() => setS4dTuning({ rj: 3 })).toThrow(/^rj must be even/);
+    expect(() => setS4dTuning({ ri: 0 })).toThrow(/^ri must be an integer/);
+    expect(() => setS4dTuning({ tx: 64, ty: 32 })).toThrow(/^tx·ty must be at most 1024/);
+    setS4dTuning();
+  });
+
+  it('rejects a tile with more invocations than the device allows', async () => {
+    const lim = rt.device.limits;
+    const ty =
+      (2 * Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX)) / 16;
+    if (16 * ty > 1024) {
+      expect(() => setS4dTuning({ tx: 16, ty })).toThrow(/^tx·ty must be at most 1024/);
+    } else {
+      setS4dTuning({ ri: 1, rj: 2, tx: 16, ty, mc: 2 });
+      await expect(s4dKernels(rt, randomParams(3, 1, 2, 10, 'zoh'))).rejects.toThrow(
+        /invocations per workgroup/,
+      );
+    }
+  });
+
+  it('rejects a tile larger than the workgroup memory', async () => {
+    setS4dTuning({ ri: 16, tx: 64, ty: 4, rj: 16, mc: 64 });
+    await expect(s4dKernels(rt, randomParams(3, 1, 2, 10, 'zoh'))).rejects.toThrow(
+      /workgroup memory/,
+    );
   });
 });
