@@ -18,7 +18,8 @@ export interface SsmLabApi {
   setParams(partial: Partial<Params>): string[];
   url(): string;
   core: typeof core;
-  frameStats(): { count: number; p50: number; p95: number; max: number };
+  /** Input handled → panels drawn (p50, p95, max ms); fromEvent: from the event's timeStamp. */
+  frameStats(): ReturnType<typeof frameStats>;
   resetFrameStats(): void;
   /** Playback rate since the last reset: frames that drew a new cursor, and cursor steps. */
   playbackStats(): ReturnType<typeof playbackStats>;
