@@ -414,21 +414,24 @@ export function BasisPanel() {
   }, [main, view, hn, empty]);
 
   // Coefficient bars x_n.
+  // The bar chart of x_n: what follows N and the width, and what follows every step.
   const bars = useMemo(() => {
     const innerW = sw - SM.left - SM.right;
     const innerH = SMALL_H - SM.top - SM.bottom;
     const x = scaleLinear().domain([0, N]).range([0, innerW]);
+    const bw = Math.max(0.5, innerW / N - (N <= 64 ? 1 : 0));
+    return { innerW, innerH, x, bw };
+  }, [sw, N]);
+  const barsY = useMemo(() => {
     let m = 0;
     for (let n = 0; n < N; n++) m = Math.max(m, Math.abs(view.coeffs[n]!) || 0);
     if (!(m > 0)) m = 1;
-    const y = scaleLinear().domain([-m, m]).range([innerH, 0]).nice();
-    const bw = Math.max(0.5, innerW / N - (N <= 64 ? 1 : 0));
-    return { innerW, innerH, x, y, bw };
-  }, [sw, N, view]);
+    return scaleLinear().domain([-m, m]).range([bars.innerH, 0]).nice();
+  }, [bars, N, view]);
   useLayoutEffect(() => {
     const svg = barsRef.current;
     if (!svg) return;
-    const { innerW, innerH, x, y, bw } = bars;
+    const { innerW, innerH, x } = bars;
     const g = smallGroup(svg);
     cachedAxis(g, 'x-axis', scaleKey(x), `translate(0,${innerH})`, (a) =>
       a.call(
@@ -438,18 +441,6 @@ export function BasisPanel() {
           .tickSizeOuter(0),
       ),
     );
-    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
-      a.call(axisLeft(y).ticks(4).tickSizeOuter(0)),
-    );
-    g.selectAll<SVGLineElement, null>('line.zero')
-      .data([null])
-      .join('line')
-      .attr('class', 'zero')
-      .attr('x1', 0)
-      .attr('x2', innerW)
-      .attr('y1', y(0))
-      .attr('y2', y(0))
-      .style('stroke', 'var(--rule)');
     g.selectAll<SVGTextElement, null>('text.x-label')
       .data([null])
       .join('text')
@@ -465,22 +456,10 @@ export function BasisPanel() {
       .attr('transform', `translate(${-38},0) rotate(-90)`)
       .attr('text-anchor', 'end')
       .text('x_n');
-    // Redrawn every frame of playback: only what changed is written (an attribute written, even
-    // unchanged, re-resolves the bar's style).
-    const data = empty ? [] : Array.from({ length: N }, (_, n) => n);
-    const y0 = y(0);
-    g.selectAll<SVGRectElement, number>('rect.bar')
-      .data(data)
-      .join((enter) => enter.append('rect').attr('class', 'bar'))
-      .each(function (n) {
-        const yv = y(view.coeffs[n]!);
-        setIfChanged(this, 'x', String(x(n)));
-        setIfChanged(this, 'width', String(bw));
-        setIfChanged(this, 'y', String(Math.min(y0, yv)));
-        setIfChanged(this, 'height', String(Math.abs(yv - y0)));
-        const fill = view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)';
-        if (this.style.fill !== fill) this.style.fill = fill;
-      });
+    // Drawn every step (below), placed here under the overlay that takes the pointer.
+    child(g as unknown as G, 'g', 'y-axis', { class: 'axis y-axis' });
+    child(g as unknown as G, 'line', 'zero');
+    child(g as unknown as G, 'g', 'bars');
     const overlay = g
       .selectAll<SVGRectElement, null>('rect.overlay')
       .data([null])
@@ -503,16 +482,51 @@ export function BasisPanel() {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [bars, view, N, empty, t]);
+  }, [bars, N, empty, t]);
+  // Every step of playback: only what changed is written (an attribute written, even unchanged,
+  // re-resolves the bar's style).
+  useLayoutEffect(() => {
+    const svg = barsRef.current;
+    if (!svg) return;
+    const { innerW, x, bw } = bars;
+    const y = barsY;
+    const g = select(svg).select<SVGGElement>('g.plot-root');
+    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
+      a.call(axisLeft(y).ticks(4).tickSizeOuter(0)),
+    );
+    g.selectAll<SVGLineElement, null>('line.zero')
+      .data([null])
+      .join('line')
+      .attr('class', 'zero')
+      .attr('x1', 0)
+      .attr('x2', innerW)
+      .attr('y1', y(0))
+      .attr('y2', y(0))
+      .style('stroke', 'var(--rule)');
+    const data = empty ? [] : Array.from({ length: N }, (_, n) => n);
+    const y0 = y(0);
+    g.select<SVGGElement>('g.bars')
+      .selectAll<SVGRectElement, number>('rect.bar')
+      .data(data)
+      .join((enter) => enter.append('rect').attr('class', 'bar'))
+      .each(function (n) {
+        const yv = y(view.coeffs[n]!);
+        setIfChanged(this, 'x', String(x(n)));
+        setIfChanged(this, 'width', String(bw));
+        setIfChanged(this, 'y', String(Math.min(y0, yv)));
+        setIfChanged(this, 'height', String(Math.abs(yv - y0)));
+        setIfChanged(this, 'opacity', hn === null || n === hn ? '1' : '0.45');
+        const fill = view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)';
+        if (this.style.fill !== fill) this.style.fill = fill;
+      });
+  }, [bars, barsY, view, N, hn, empty]);
   useLayoutEffect(() => {
     const svg = barsRef.current;
     if (!svg) return;
     const { x, innerH, bw } = bars;
-    const g = select(svg).select<SVGGElement>('g.plot-root');
-    g.selectAll<SVGRectElement, number>('rect.bar').each(function (n) {
-      setIfChanged(this, 'opacity', hn === null || n === hn ? '1' : '0.45');
-    });
-    g.selectAll<SVGRectElement, number>('rect.bar-hover')
+    select(svg)
+      .select<SVGGElement>('g.plot-root')
+      .selectAll<SVGRectElement, number>('rect.bar-hover')
       .data(empty || hn === null ? [] : [hn])
       .join('rect')
       .attr('class', 'bar-hover')
@@ -523,7 +537,7 @@ export function BasisPanel() {
       .attr('height', innerH)
       .attr('fill', 'none')
       .style('stroke', 'var(--ink)');
-  }, [bars, view, hn, empty]);
+  }, [bars, hn, empty]);
 
   // Error of the truncated sums against the number of terms m, log y.
   const err = useMemo(() => {
