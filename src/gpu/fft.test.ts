@@ -181,15 +181,16 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     180_000, // SwiftShader compiles each plan's pipeline anew
   );
 
-  it.each<[number, number, number[]]>([
-    [256, 4096, [512, 1024, 2048]], // exchanges of 256 values: 2, 4 and 8 rounds
-    [1024, 4096, [2048, 4096]], // 4096: three radix-16 passes, 4 rounds per exchange
-    [2048, 1024, [4096]], // chunk tuned below the tile: 4 rounds
+  it.each<[number, number, 16 | 32, number[]]>([
+    [256, 4096, 16, [512, 1024, 2048]], // exchanges of 256 values: 2, 4 and 8 rounds
+    [1024, 4096, 16, [2048, 4096]], // 4096: three radix-16 passes, 4 rounds per exchange
+    [2048, 1024, 16, [4096]], // chunk tuned below the tile: 4 rounds
+    [1024, 4096, 32, [2048, 8192]], // 32 values per invocation; 8192 = 256 × 32
   ])(
-    'one-dispatch register pass (tile %i, chunk ≤ %i) matches the core for n = %o',
-    async (tile, chunk, sizes) => {
+    'one-dispatch register pass (tile %i, chunk ≤ %i, %i values per invocation) matches the core for n = %o',
+    async (tile, chunk, values, sizes) => {
       setFftStrategy(rt, 'workgroup', { tile });
-      setFftTuning({ chunk });
+      setFftTuning({ chunk, values });
       try {
         for (const n of sizes) {
           expect(fftPath(rt, n), `n=${n}`).toBe('single');
@@ -210,7 +211,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
         const data = rt.storage(n * 8);
         const enc = rt.device.createCommandEncoder();
         expect(fftEncode(rt, enc, data, n, 1, false)).toBe(data);
-        setFftTuning({ chunk, single: false });
+        setFftTuning({ chunk, values, single: false });
         expect(fftPath(rt, n)).toBe('four-step');
         const out = fftEncode(rt, enc, data, n, 1, false);
         expect(out).not.toBe(data);

@@ -413,6 +413,8 @@ export interface FftTuning {
   single: boolean;
   /** Values per exchange round of that dispatch (8 bytes each of workgroup memory). */
   chunk: number;
+  /** Complex values each invocation of that dispatch holds in registers: 16 or 32. */
+  values: 16 | 32;
 }
 const DEFAULT_TUNING: FftTuning = {
   order: 'dit',
@@ -420,6 +422,7 @@ const DEFAULT_TUNING: FftTuning = {
   gather: 1,
   single: true,
   chunk: 4096,
+  values: 16,
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
@@ -502,10 +505,10 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   if (!tuning.single || fftStrategy(rt) !== 'workgroup' || n <= fftTile(rt)) return undefined;
   const lim = rt.device.limits;
   const threads = Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX);
-  if (!isPow2(n) || n > MAX_PER_THREAD * threads) return undefined;
+  if (!isPow2(n) || n > tuning.values * threads) return undefined;
   let chunk = Math.min(tuning.chunk, forced.get(rt)?.tile ?? Infinity);
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  return rowPlan(n, chunk);
+  return rowPlan(n, chunk, tuning.values);
 }
 
 /** Which pow2 path fftEncode takes for rows of n on `rt` (tests and benchmarks). */
@@ -526,7 +529,7 @@ function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const key = `${plan.n}.${plan.chunk}`;
+  const key = `${plan.n}.${plan.chunk}.${plan.values}`;
   let code = rowCode.get(key);
   if (code === undefined) {
     code = `${rowShader(plan)}\n${butterflyCode}\n`;

@@ -50,8 +50,10 @@ export interface RowExchange {
 export interface RowPlan {
   n: number;
   L: number;
-  /** Invocations per workgroup: n/16. */
+  /** Invocations per workgroup: n/values. */
   threads: number;
+  /** Complex values each invocation holds: 16 or 32. */
+  values: number;
   /** Values per exchange round (the workgroup arrays hold C re and C im). */
   chunk: number;
   /** Radix bits per pass. */
@@ -121,21 +123,27 @@ function searchSwizzle(slotBits: number, write: number[], read: number[]): numbe
  * The plan for rows of n = 2^L (2^5 ≤ n) with exchange rounds of `chunk` values, or undefined
  * where the round bits do not fit (too small a chunk for n).
  */
-export function rowPlan(n: number, chunk: number): RowPlan | undefined {
+export function rowPlan(n: number, chunk: number, values = 16): RowPlan | undefined {
   const L = bitOf(n);
-  if (n !== 1 << L || L < 5 || chunk !== 2 ** bitOf(chunk)) return undefined;
+  const v = bitOf(values);
+  if (n !== 1 << L || L < v + 1 || chunk !== 2 ** bitOf(chunk) || (v !== 4 && v !== 5)) {
+    return undefined;
+  }
   const C = Math.min(chunk, n);
   const B = L - bitOf(C);
-  const W = L - 4;
+  const W = L - v;
   const bits = passBits(L);
   const P = bits.length;
-  // round bits of each exchange: the B highest position bits outside both varying digits
+  // round bits of each exchange: the B highest position bits outside the digits a butterfly
+  // varies (writer: s·p, reader: r·n/R) and outside the butterflies an invocation holds (j)
   const roundBits: number[][] = [];
   for (let k = 0; k + 1 < P; k++) {
     const top = L - bits[k + 1]!;
     const cand: number[] = [];
     for (let b = top - 1; b >= 0 && cand.length < B; b--) {
-      if (b < 4 * k || b >= 4 * k + 4) cand.push(b);
+      const writerJ = b >= 4 * k + 4 && b - 4 >= W; // i bit b − 4 of pass k is a j bit
+      const readerJ = b >= W; // i bit b of pass k + 1 is a j bit
+      if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ) cand.push(b);
     }
     if (cand.length < B) return undefined;
     roundBits.push(cand.sort((a, b) => a - b));
@@ -144,7 +152,7 @@ export function rowPlan(n: number, chunk: number): RowPlan | undefined {
   const maps: number[][] = [];
   for (let k = 0; k < P; k++) {
     const iBits = L - bits[k]!; // bits of a butterfly index
-    const jBits = 4 - bits[k]!; // butterflies per invocation: 2^jBits, on the top i bits
+    const jBits = v - bits[k]!; // butterflies per invocation: 2^jBits, on the top i bits
     const pin = new Map<number, number>(); // i bit → t bit
     if (k > 0) {
       const prev = maps[k - 1]!;
@@ -189,7 +197,7 @@ export function rowPlan(n: number, chunk: number): RowPlan | undefined {
     const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
     return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read) };
   });
-  return { n, L, threads: 1 << W, chunk: C, bits, maps, exchanges };
+  return { n, L, threads: 1 << W, values, chunk: C, bits, maps, exchanges };
 
   function bitOfOut(k: number, b: number): number {
     return b < 4 * k ? b : b - 4;
@@ -218,6 +226,28 @@ function swizzled(ex: RowExchange, pos: number): number {
   return ex.swizzle.reduce((s, col, b) => ((slot >> b) & 1 ? s ^ col : s), slot);
 }
 
+/** Output position of butterfly index i in radix-16 pass k: bits ≥ 4k move up by 4. */
+function outPosOf(k: number, i: number): number {
+  const low = i & ((1 << (4 * k)) - 1);
+  return low | ((i - low) << 4);
+}
+
+/** WGSL expression of the bit permutation t bit b → bit map[b], as shifted masked runs. */
+function permExpr(t: string, map: number[]): string {
+  const terms: string[] = [];
+  for (let b = 0; b < map.length; ) {
+    let e = b + 1;
+    while (e < map.length && map[e] === map[e - 1]! + 1) e++;
+    const mask = ((1 << (e - b)) - 1) << b;
+    const shift = map[b]! - b;
+    terms.push(
+      shift >= 0 ? `((${t} & ${mask}u) << ${shift}u)` : `((${t} & ${mask}u) >> ${-shift}u)`,
+    );
+    b = e;
+  }
+  return terms.length === 0 ? '0u' : terms.join(' | ');
+}
+
 /** WGSL expression Σ_b ((t >> b) & 1)·col[b] (XOR), for a map linear over GF(2). */
 function linear(t: string, cols: number[]): string {
   const terms = cols
@@ -234,7 +264,7 @@ function linear(t: string, cols: number[]): string {
 export function rowShader(plan: RowPlan): string {
   const { n, L, bits, maps, exchanges } = plan;
   const P = bits.length;
-  const W = L - 4;
+  const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
   const out: string[] = [];
   const line = (s: string): void => {
     out.push(s);
@@ -301,20 +331,26 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
   }
 }
 `);
+  const V = plan.values;
+  const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
+  const bank = (e: number): string => `&v${e >> 4}`;
   line(`@compute @workgroup_size(${plan.threads})`);
   line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
   line(`  let g = (base[0] + wid.x) * ${n}u;`);
-  line('  var v: array<vec2f, 16>;');
-  const iCols = (k: number): number[] => maps[k]!.map((ib) => 1 << ib);
-  // pass 0: global → registers
-  line(`  let i0 = ${linear('t', iCols(0))};`);
-  for (let r = 0; r < 16; r++) line(`  v[${r}] = src[g + (i0 | ${r << (L - 4)}u)];`);
-  line('  dft16(&v);');
+  for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
+  // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
+  line(`  let i0 = ${permExpr('t', maps[0]!)};`);
+  for (let j = 0; j < V / 16; j++) {
+    for (let r = 0; r < 16; r++) {
+      line(`  ${reg(16 * j + r)} = src[g + (i0 | ${(j << W) | (r << (L - 4))}u)];`);
+    }
+    line(`  dft16(${bank(16 * j)});`);
+  }
   for (let k = 0; k + 1 < P; k++) {
     const ex = exchanges[k]!;
     const next = k + 1;
-    const R = 1 << bits[next]!;
-    const perThread = 16 / R;
+    const Rb = bits[next]!;
+    const R = 1 << Rb;
     const rounds = 1 << ex.roundBits.length;
     const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
     const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
@@ -326,18 +362,20 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     line(`    let rnd = ${linear('t', cCols)};`);
     line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
     line('      if (rnd == c) {');
-    for (let s = 0; s < 16; s++) {
-      const o = swizzled(ex, s << (4 * k));
-      line(`        sre[ws ^ ${o}u] = v[${s}].x;`);
-      line(`        sim[ws ^ ${o}u] = v[${s}].y;`);
+    for (let j = 0; j < V / 16; j++) {
+      for (let q = 0; q < 16; q++) {
+        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+        line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+        line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+      }
     }
     line('      }');
     line('      workgroupBarrier();');
     line('      if (rnd == c) {');
-    for (let j = 0; j < perThread; j++) {
+    for (let j = 0; j < V / R; j++) {
       for (let r = 0; r < R; r++) {
-        const o = swizzled(ex, (j << (L - 4)) | (r << (L - bits[next]!)));
-        line(`        v[${j * R + r}] = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`);
+        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+        line(`        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`);
       }
     }
     line('      }');
@@ -345,34 +383,36 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     line('    }');
     line('  }');
     // pass `next`: twiddles and butterflies
-    line(`  let i${next} = ${linear('t', iCols(next))};`);
-    if (R === 16) {
-      const logp = 4 * next;
-      line(`  tw16(&v, (i${next} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
-      line('  dft16(&v);');
-    } else {
-      for (let j = 0; j < perThread; j++) {
-        line(`  twSmall(&v, ${j * R}u, i${next} | ${j << (L - 4)}u, ${R}u);`);
+    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
+      const o = e & 15;
+      if (R === 16) {
+        const logp = 4 * next;
+        // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+        line(`  tw16(${bank(e)}, (i${next} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
+        line(`  dft16(${bank(e)});`);
+      } else {
+        line(`  twSmall(${bank(e)}, ${o}u, i${next} | ${j << W}u, ${R}u);`);
         line(
           R === 8
-            ? `  dft8(&v, ${j * R}u);`
+            ? `  dft8(${bank(e)}, ${o}u);`
             : R === 4
-              ? `  dft4(&v, ${j * R}u, 1u);`
-              : `  dft2(&v, ${j * R}u);`,
+              ? `  dft4(${bank(e)}, ${o}u, 1u);`
+              : `  dft2(${bank(e)}, ${o}u);`,
         );
       }
     }
   }
   // last pass: registers → global, y[i + s·n/R]
   const last = P - 1;
-  const R = 1 << bits[last]!;
-  for (let j = 0; j < 16 / R; j++) {
-    for (let s = 0; s < R; s++) {
-      const off = (j << (L - 4)) | (s << (L - bits[last]!));
-      line(`  src[g + (i${last} | ${off}u)] = v[${j * R + s}] * SCALE;`);
+  const Rb = bits[last]!;
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      line(`  src[g + (i${last} | ${off}u)] = ${reg((j << Rb) + q)} * SCALE;`);
     }
   }
   line('}');
-  void W;
   return out.join('\n');
 }
