@@ -136,16 +136,18 @@ for (const [n, tile, order, twiddles] of [
 }
 
 // the one-dispatch register-resident pass (fftRow.ts): values per invocation, exchange chunk
-for (const [n, values, chunk] of [
-  [16384, 16, 4096],
-  [16384, 32, 4096],
-  [16384, 16, 2048],
-  [16384, 32, 2048],
-  [8192, 16, 4096],
-  [8192, 32, 4096],
+for (const [n, values, chunk, exchange] of [
+  [16384, 16, 4096, 'split'],
+  [16384, 16, 4096, 'vec2'],
+  [16384, 32, 4096, 'split'],
+  [16384, 32, 4096, 'vec2'],
+  [16384, 16, 2048, 'split'],
+  [8192, 16, 4096, 'split'],
+  [8192, 16, 4096, 'vec2'],
+  [8192, 32, 4096, 'split'],
 ] as const) {
-  setFftTuning({ values, chunk });
-  const name = `fft n=${n} batch=${total / n} single ${values}/thread chunk=${chunk}`;
+  setFftTuning({ values, chunk, exchange });
+  const name = `fft n=${n} batch=${total / n} single ${values}/thread chunk=${chunk} ${exchange}`;
   try {
     if (fftPath(rt, n) !== 'single') throw new Error(`path ${fftPath(rt, n)}`);
     report(name, bytes, await hot(() => fft(rt, re, im, { batch: total / n })));

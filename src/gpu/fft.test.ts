@@ -181,16 +181,22 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     180_000, // SwiftShader compiles each plan's pipeline anew
   );
 
-  it.each<[number, number, 16 | 32, number[]]>([
-    [256, 4096, 16, [512, 1024, 2048]], // exchanges of 256 values: 2, 4 and 8 rounds
-    [1024, 4096, 16, [2048, 4096]], // 4096: three radix-16 passes, 4 rounds per exchange
-    [2048, 1024, 16, [4096]], // chunk tuned below the tile: 4 rounds
-    [1024, 4096, 32, [2048, 8192]], // 32 values per invocation; 8192 = 256 × 32
+  it.each<[number, Pick<FftTuning, 'chunk' | 'values' | 'exchange'>, number[]]>([
+    // exchanges of 256 values: 2, 4 and 8 rounds
+    [256, { chunk: 4096, values: 16, exchange: 'split' }, [512, 1024, 2048]],
+    // 4096: three radix-16 passes, 4 rounds per exchange
+    [1024, { chunk: 4096, values: 16, exchange: 'split' }, [2048, 4096]],
+    [1024, { chunk: 4096, values: 16, exchange: 'vec2' }, [2048, 4096]],
+    // chunk tuned below the tile: 4 rounds
+    [2048, { chunk: 1024, values: 16, exchange: 'split' }, [4096]],
+    // 32 values per invocation; 8192 = 256 invocations × 32
+    [1024, { chunk: 4096, values: 32, exchange: 'split' }, [2048, 8192]],
+    [1024, { chunk: 4096, values: 32, exchange: 'vec2' }, [8192]],
   ])(
-    'one-dispatch register pass (tile %i, chunk ≤ %i, %i values per invocation) matches the core for n = %o',
-    async (tile, chunk, values, sizes) => {
+    'one-dispatch register pass (tile %i, %o) matches the core for n = %o',
+    async (tile, t, sizes) => {
       setFftStrategy(rt, 'workgroup', { tile });
-      setFftTuning({ chunk, values });
+      setFftTuning(t);
       try {
         for (const n of sizes) {
           expect(fftPath(rt, n), `n=${n}`).toBe('single');
@@ -211,7 +217,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
         const data = rt.storage(n * 8);
         const enc = rt.device.createCommandEncoder();
         expect(fftEncode(rt, enc, data, n, 1, false)).toBe(data);
-        setFftTuning({ chunk, values, single: false });
+        setFftTuning({ ...t, single: false });
         expect(fftPath(rt, n)).toBe('four-step');
         const out = fftEncode(rt, enc, data, n, 1, false);
         expect(out).not.toBe(data);

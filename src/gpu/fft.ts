@@ -415,6 +415,8 @@ export interface FftTuning {
   chunk: number;
   /** Complex values each invocation of that dispatch holds in registers: 16 or 32. */
   values: 16 | 32;
+  /** Its workgroup memory: 'split' (re and im as two f32 arrays) or 'vec2' (one array). */
+  exchange: 'split' | 'vec2';
 }
 const DEFAULT_TUNING: FftTuning = {
   order: 'dit',
@@ -423,6 +425,7 @@ const DEFAULT_TUNING: FftTuning = {
   single: true,
   chunk: 4096,
   values: 16,
+  exchange: 'split',
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
@@ -508,7 +511,7 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   if (!isPow2(n) || n > tuning.values * threads) return undefined;
   let chunk = Math.min(tuning.chunk, forced.get(rt)?.tile ?? Infinity);
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  return rowPlan(n, chunk, tuning.values);
+  return rowPlan(n, chunk, tuning.values, tuning.exchange === 'vec2');
 }
 
 /** Which pow2 path fftEncode takes for rows of n on `rt` (tests and benchmarks). */
@@ -529,7 +532,7 @@ function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const key = `${plan.n}.${plan.chunk}.${plan.values}`;
+  const key = `${plan.n}.${plan.chunk}.${plan.values}.${plan.vec2}`;
   let code = rowCode.get(key);
   if (code === undefined) {
     code = `${rowShader(plan)}\n${butterflyCode}\n`;

@@ -54,6 +54,8 @@ export interface RowPlan {
   threads: number;
   /** Complex values each invocation holds: 16 or 32. */
   values: number;
+  /** Workgroup memory as one vec2<f32> array (else separate f32 arrays for re and im). */
+  vec2: boolean;
   /** Values per exchange round (the workgroup arrays hold C re and C im). */
   chunk: number;
   /** Radix bits per pass. */
@@ -74,10 +76,10 @@ function outBit(k: number, x: number): number {
 }
 
 /** GF(2) rank of 5-bit vectors. */
-function rank(vs: number[]): number {
+function rank(vs: number[], bits: number): number {
   const rows = [...vs];
   let r = 0;
-  for (let bit = 0; bit < 5; bit++) {
+  for (let bit = 0; bit < bits; bit++) {
     const p = rows.findIndex((v, i) => i >= r && ((v >> bit) & 1) === 1);
     if (p < 0) continue;
     [rows[r], rows[p]] = [rows[p]!, rows[r]!];
@@ -90,22 +92,31 @@ function rank(vs: number[]): number {
 }
 
 /**
- * Swizzle columns for slot bits ≥ 5 so that the lanes' slots (each lane bit moves one slot
- * bit: `write[b]`, `read[b]`) fall in distinct banks on both sides; 0 columns where no such
- * choice is found (correct, with bank conflicts).
+ * Swizzle columns for slot bits ≥ `bankBits` so that the lanes of one shared-memory wavefront
+ * (each lane bit moves one slot bit: `write[b]`, `read[b]`) fall in distinct banks on both
+ * sides: 2^bankBits banks of one slot (32 of 4 bytes for f32 slots, 16 of 8 bytes for vec2
+ * slots, a half-warp per wavefront). 0 columns where no such choice is found (correct, with
+ * bank conflicts).
  */
-function searchSwizzle(slotBits: number, write: number[], read: number[]): number[] {
+function searchSwizzle(
+  slotBits: number,
+  write: number[],
+  read: number[],
+  bankBits: number,
+): number[] {
   const cols: number[] = Array<number>(slotBits).fill(0);
-  const high = [...new Set([...write, ...read])].filter((b) => b >= 5).sort((a, b) => a - b);
-  const bank = (b: number): number => (b < 5 ? 1 << b : cols[b]!);
-  const ok = (set: number[]): boolean => {
-    const known = set.filter((b) => b < 5 || high.indexOf(b) < assigned);
-    return rank(known.map(bank)) === known.length;
-  };
+  const high = [...new Set([...write, ...read])]
+    .filter((b) => b >= bankBits)
+    .sort((a, b) => a - b);
+  const bank = (b: number): number => (b < bankBits ? 1 << b : cols[b]!);
   let assigned = 0;
+  const ok = (set: number[]): boolean => {
+    const known = set.filter((b) => b < bankBits || high.indexOf(b) < assigned);
+    return rank(known.map(bank), bankBits) === known.length;
+  };
   const dfs = (h: number): boolean => {
     if (h === high.length) return true;
-    for (let c = 1; c < 32; c++) {
+    for (let c = 1; c < 1 << bankBits; c++) {
       cols[high[h]!] = c;
       assigned = h + 1;
       if (ok(write) && ok(read) && dfs(h + 1)) return true;
@@ -114,7 +125,6 @@ function searchSwizzle(slotBits: number, write: number[], read: number[]): numbe
     assigned = h;
     return false;
   };
-  assigned = 0;
   if (!dfs(0)) cols.fill(0);
   return cols;
 }
@@ -123,7 +133,12 @@ function searchSwizzle(slotBits: number, write: number[], read: number[]): numbe
  * The plan for rows of n = 2^L (2^5 ≤ n) with exchange rounds of `chunk` values, or undefined
  * where the round bits do not fit (too small a chunk for n).
  */
-export function rowPlan(n: number, chunk: number, values = 16): RowPlan | undefined {
+export function rowPlan(
+  n: number,
+  chunk: number,
+  values = 16,
+  vec2 = false,
+): RowPlan | undefined {
   const L = bitOf(n);
   const v = bitOf(values);
   if (n !== 1 << L || L < v + 1 || chunk !== 2 ** bitOf(chunk) || (v !== 4 && v !== 5)) {
@@ -190,14 +205,15 @@ export function rowPlan(n: number, chunk: number, values = 16): RowPlan | undefi
       }
     }
     const compress = (pos: number): number => slotOf(rb, pos);
-    const lanes = Math.min(5, W);
+    const bankBits = vec2 ? 4 : 5;
+    const lanes = Math.min(bankBits, W);
     const write = Array.from({ length: lanes }, (_, t) =>
       bitOf(compress(1 << outBit(k, maps[k]![t]!))),
     );
     const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
-    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read) };
+    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits) };
   });
-  return { n, L, threads: 1 << W, values, chunk: C, bits, maps, exchanges };
+  return { n, L, threads: 1 << W, values, vec2, chunk: C, bits, maps, exchanges };
 
   function bitOfOut(k: number, b: number): number {
     return b < 4 * k ? b : b - 4;
@@ -275,8 +291,12 @@ export function rowShader(plan: RowPlan): string {
   line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
   line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
   line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
-  line(`var<workgroup> sre: array<f32, ${plan.chunk}>;`);
-  line(`var<workgroup> sim: array<f32, ${plan.chunk}>;`);
+  if (plan.vec2) {
+    line(`var<workgroup> sx: array<vec2f, ${plan.chunk}>;`);
+  } else {
+    line(`var<workgroup> sre: array<f32, ${plan.chunk}>;`);
+    line(`var<workgroup> sim: array<f32, ${plan.chunk}>;`);
+  }
   line(`
 // e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
 fn twiddle(idx: u32) -> vec2f {
@@ -365,8 +385,12 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     for (let j = 0; j < V / 16; j++) {
       for (let q = 0; q < 16; q++) {
         const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
-        line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
-        line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+        if (plan.vec2) {
+          line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+        } else {
+          line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+          line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+        }
       }
     }
     line('      }');
@@ -375,7 +399,11 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     for (let j = 0; j < V / R; j++) {
       for (let r = 0; r < R; r++) {
         const o = swizzled(ex, (j << W) | (r << (L - Rb)));
-        line(`        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`);
+        line(
+          plan.vec2
+            ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
+            : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
+        );
       }
     }
     line('      }');
