@@ -606,7 +606,9 @@ async function benchFft(): Promise<void> {
   if (fftPath(rt, n) === 'single') {
     // the same call on the earlier two-pass four-step, and the one-row pass's exchange chunk
     await benchFftAt(batch, n, 'fft (four-step)', undefined, { single: false });
-    await benchFftAt(batch, n, 'fft (diag: single, chunk 2048)', undefined, { chunk: 2048 });
+    await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
+      exchange: 'split',
+    });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-row pass forced at a small tile, to run it here
     await benchFftAt(batch, n, 'fft (diag: single, tile 1024)', 'workgroup', undefined, 1024);

@@ -425,7 +425,7 @@ const DEFAULT_TUNING: FftTuning = {
   single: true,
   chunk: 4096,
   values: 16,
-  exchange: 'split',
+  exchange: 'vec2',
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 

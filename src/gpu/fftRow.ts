@@ -105,9 +105,7 @@ function searchSwizzle(
   bankBits: number,
 ): number[] {
   const cols: number[] = Array<number>(slotBits).fill(0);
-  const high = [...new Set([...write, ...read])]
-    .filter((b) => b >= bankBits)
-    .sort((a, b) => a - b);
+  const high = [...new Set([...write, ...read])].filter((b) => b >= bankBits).sort((a, b) => a - b);
   const bank = (b: number): number => (b < bankBits ? 1 << b : cols[b]!);
   let assigned = 0;
   const ok = (set: number[]): boolean => {
@@ -133,12 +131,7 @@ function searchSwizzle(
  * The plan for rows of n = 2^L (2^5 ≤ n) with exchange rounds of `chunk` values, or undefined
  * where the round bits do not fit (too small a chunk for n).
  */
-export function rowPlan(
-  n: number,
-  chunk: number,
-  values = 16,
-  vec2 = false,
-): RowPlan | undefined {
+export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): RowPlan | undefined {
   const L = bitOf(n);
   const v = bitOf(values);
   if (n !== 1 << L || L < v + 1 || chunk !== 2 ** bitOf(chunk) || (v !== 4 && v !== 5)) {
@@ -251,7 +244,7 @@ function outPosOf(k: number, i: number): number {
 /** WGSL expression of the bit permutation t bit b → bit map[b], as shifted masked runs. */
 function permExpr(t: string, map: number[]): string {
   const terms: string[] = [];
-  for (let b = 0; b < map.length; ) {
+  for (let b = 0; b < map.length;) {
     let e = b + 1;
     while (e < map.length && map[e] === map[e - 1]! + 1) e++;
     const mask = ((1 << (e - b)) - 1) << b;
