@@ -19,13 +19,18 @@
  *   has a strided side, and they fold their element-wise work into the passes: each pass is an
  *   FftPass with a plan (pipeline constants: strides, pitches, zero padding on reading, outputs
  *   kept, pre/post twiddles) and a load/store variant (spectrum products from Z_k and Z_{−k},
- *   real-part stores). Longer rows take the global passes below.
+ *   real-part stores). Rows of T < n ≤ 16 × the invocations per workgroup (16384 on an H200)
+ *   that fftEncode transforms in natural order take ONE dispatch instead (fftRow.ts): a
+ *   workgroup of n/16 invocations per row holds the row in registers (16 values each) and
+ *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values,
+ *   so the row is read and written once (setFftTuning({ single: false }): the four-step).
+ *   Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.212 ms
- * (global passes: 0.621), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.144 ms
+ * (the four-step 0.209, global passes 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
  * the host and rounded once to f32; the GPU never evaluates sin/cos. The radix-16 passes load

@@ -1,7 +1,8 @@
 /**
  * The one-dispatch, register-resident FFT of rows longer than the workgroup-memory tile
  * (src/gpu/fft.ts, 'workgroup' strategy): one workgroup of n/16 invocations per row, each
- * holding 16 complex values in registers, so every row is read once and written once.
+ * holding 16 complex values in registers (or n/32 holding 32: then each holds 2^j butterflies
+ * of a pass, j on the top butterfly bits), so every row is read once and written once.
  *
  * Passes (Stockham autosort, as shaders/fft_stockham.wgsl): pass k with p = 16^k and radix R
  * takes butterfly i (< n/R), k' = i mod p, inputs x[i + r·n/R]·w^{r·k'} (w = e^{σ2πi/(Rp)}),
@@ -11,7 +12,7 @@
  * both coalesced, in natural order, so the row can be transformed in place.
  *
  * Exchanges: between two passes the n values go through workgroup memory in 2^B rounds of
- * C = n/2^B values (re and im as two f32 arrays, 8·C bytes). Round c moves the positions whose
+ * C = n/2^B values (8·C bytes: one vec2<f32> array, or re and im as two f32 arrays). Round c moves the positions whose
  * B "round bits" equal c. The round bits lie neither in the digit a butterfly of the writing
  * pass varies (s·p) nor in the one a butterfly of the reading pass varies (r·n/R), so every
  * invocation writes all 16 of its outputs in one round and reads all 16 of its next inputs in
@@ -20,8 +21,9 @@
  * bits on high bits of t (whole warps take part in a round or wait), the low bits of t on low
  * position bits (coalesced global access, few bank conflicts). A round is write → barrier →
  * read → barrier: 2^(B+1) barriers per exchange. Slots are the positions without their round
- * bits, XOR-swizzled (bits ≥ 5 folded into the bank bits by a per-exchange matrix searched here)
- * so that the 32 lanes of a warp hit 32 banks when writing and when reading.
+ * bits, XOR-swizzled (the bits above the bank bits folded into them by a per-exchange matrix
+ * searched here) so that the lanes of one wavefront (32 for f32 slots, 16 for vec2 slots) hit
+ * distinct banks when writing and when reading.
  *
  * The shader is generated per plan: every index is a constant offset XORed onto a per-thread
  * base (the maps are linear over GF(2)), every register index is a literal.
