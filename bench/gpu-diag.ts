@@ -7,6 +7,8 @@
  *   of rows of 4096 and 1024 (no four-step), and rows of 65536;
  * - causalConv (H 1024, L 16384) and rtfKernels (H 1024, L 65536, n 16) per pass, tiles 4096
  *   and 2048;
+ * - the one-dispatch register-resident pass (rows of 16384 and 8192) with 16 or 32 values per
+ *   invocation and exchange chunks of 4096 or 2048 values (`--fft`: the FFT rows only);
  * - with `--toggles a,b` Dawn toggles (e.g. disable_robustness,disable_workgroup_init) to see
  *   what Dawn's safety transforms cost.
  * Run: npm run bench:gpu -- --diag [--toggles …] [--out FILE]  (or the bundle; see h200.sh).
@@ -15,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { create, globals } from 'webgpu';
 import { gaussian, rng } from '../src/core/signals';
 import { causalConv } from '../src/gpu/conv';
-import { fft, fftTile, setFftStrategy, setFftTuning } from '../src/gpu/fft';
+import { fft, fftPath, fftTile, setFftStrategy, setFftTuning } from '../src/gpu/fft';
 import { rtfKernels } from '../src/gpu/rtf';
 import { GpuRuntime } from '../src/gpu/runtime';
 import type { RtfParams } from '../src/gpu/types';
@@ -121,7 +123,7 @@ for (const [n, tile, order, twiddles] of [
 ] as const) {
   if (tile > maxTile || n > 64 * tile) continue;
   setFftStrategy(rt, 'workgroup', { tile });
-  setFftTuning({ order, twiddles });
+  setFftTuning({ order, twiddles, single: false });
   const name = `fft n=${n} batch=${total / n} tile=${tile}${n > tile ? ` ${order}` : ''} ${twiddles}`;
   try {
     report(name, bytes, await hot(() => fft(rt, re, im, { batch: total / n })));
@@ -129,6 +131,29 @@ for (const [n, tile, order, twiddles] of [
     console.log(`${name} FAILED: ${String(e)}`);
   } finally {
     setFftStrategy(rt, undefined);
+    setFftTuning();
+  }
+}
+
+// the one-dispatch register-resident pass (fftRow.ts): values per invocation, exchange chunk
+for (const [n, values, chunk, exchange] of [
+  [16384, 16, 4096, 'split'],
+  [16384, 16, 4096, 'vec2'],
+  [16384, 32, 4096, 'split'],
+  [16384, 32, 4096, 'vec2'],
+  [16384, 16, 2048, 'split'],
+  [8192, 16, 4096, 'split'],
+  [8192, 16, 4096, 'vec2'],
+  [8192, 32, 4096, 'split'],
+] as const) {
+  setFftTuning({ values, chunk, exchange });
+  const name = `fft n=${n} batch=${total / n} single ${values}/thread chunk=${chunk} ${exchange}`;
+  try {
+    if (fftPath(rt, n) !== 'single') throw new Error(`path ${fftPath(rt, n)}`);
+    report(name, bytes, await hot(() => fft(rt, re, im, { batch: total / n })));
+  } catch (e) {
+    console.log(`${name} FAILED: ${String(e)}`);
+  } finally {
     setFftTuning();
   }
 }
@@ -149,7 +174,7 @@ const p: RtfParams = {
   h0: Float32Array.from({ length: H }, () => r() - 0.5),
   L: rtfL,
 };
-for (const tile of [maxTile, 2048]) {
+for (const tile of argv.includes('--fft') ? [] : [maxTile, 2048]) {
   setFftStrategy(rt, 'workgroup', { tile });
   try {
     report(

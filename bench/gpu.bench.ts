@@ -30,9 +30,9 @@ import { causalConv } from '../src/gpu/conv';
 import { dplrKernels } from '../src/gpu/dplr';
 import {
   fft,
+  fftPath,
   fftStrategy,
   fftTile,
-  fourStepSplit,
   setFftStrategy,
   setFftTuning,
   type FftStrategy,
@@ -426,6 +426,8 @@ interface Row {
   timed: Timed;
   maxRelErr: number;
   rowsChecked: number;
+  /** The pow2 FFT path fftEncode took (fft rows only). */
+  path?: string;
   /** Bytes our implementation moves through device memory (counted from its passes), if known. */
   trafficBytes?: number;
 }
@@ -580,8 +582,8 @@ async function benchRtf(): Promise<void> {
 
 /** Passes over global memory of one pow2 FFT of length n on `rt` (see src/gpu/fft.ts). */
 function fftPasses(n: number): number {
-  if (fftStrategy(rt) === 'workgroup' && n <= fftTile(rt)) return 1;
-  return fourStepSplit(rt, n) ? 2 : Math.ceil(log2(n) / 4);
+  const path = fftPath(rt, n);
+  return path === 'four-step' ? 2 : path === 'global' ? Math.ceil(log2(n) / 4) : 1;
 }
 
 async function benchFftAt(
@@ -590,11 +592,12 @@ async function benchFftAt(
   label: string,
   strategy?: FftStrategy,
   tuning?: Partial<FftTuning>,
+  tile?: number,
 ): Promise<void> {
   const g = gaussian(uniform(6));
   const re = Float32Array.from({ length: batch * n }, g);
   const im = Float32Array.from({ length: batch * n }, g);
-  if (strategy) setFftStrategy(rt, strategy);
+  if (strategy) setFftStrategy(rt, strategy, tile === undefined ? undefined : { tile });
   if (tuning) setFftTuning(tuning);
   try {
     const { timed, out } = await timeCall(() => fft(rt, re, im, { batch }));
@@ -617,6 +620,7 @@ async function benchFftAt(
     rows.push({
       kernel: label,
       size: { batch, n },
+      path: fftPath(rt, n),
       bytes: 2 * batch * n * C64,
       flops: 5 * n * log2(n) * batch,
       flopModel: '5 n log2 n per complex row',
@@ -634,13 +638,27 @@ async function benchFftAt(
 async function benchFft(): Promise<void> {
   const { batch, n } = sizes.fft;
   await benchFftAt(batch, n, 'fft');
+  if (fftPath(rt, n) === 'single') {
+    // the same call on the earlier two-pass four-step, and the one-row pass's exchange chunk
+    await benchFftAt(batch, n, 'fft (four-step)', undefined, { single: false });
+    await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
+      exchange: 'split',
+    });
+  } else if (args.small && fftStrategy(rt) === 'global') {
+    // software adapters: the one-row pass forced at a small tile, to run it here
+    await benchFftAt(batch, n, 'fft (diag: single, tile 1024)', 'workgroup', undefined, 1024);
+  }
   if (!args.small && fftStrategy(rt) === 'workgroup') {
     // diagnostics: the same bytes in one workgroup pass (rows of 4096), and the global passes
     await benchFftAt((batch * n) / 4096, 4096, 'fft (diag: n=4096)');
     await benchFftAt(batch, n, 'fft (diag: global)', 'global');
-    await benchFftAt(batch, n, "fft (diag: four-step 'dif')", undefined, { order: 'dif' });
+    await benchFftAt(batch, n, "fft (diag: four-step 'dif')", undefined, {
+      order: 'dif',
+      single: false,
+    });
     await benchFftAt(batch, n, 'fft (diag: one row per gather workgroup)', undefined, {
       gather: 1,
+      single: false,
     });
   }
 }

@@ -6,7 +6,9 @@
 # in the folder $PKG (default .device/pkg, made by bench/h200-pack.sh): the benchmark bundled into
 # one file, a node binary and dawn.node (xz), and Debian's Vulkan loader + GL dispatch .debs.
 # Usage there: bash bench/h200.sh   (as root: the .debs unpack into /); `bash bench/h200.sh diag`
-# runs only bench/gpu-diag.ts (Dawn's defaults, then without robustness and workgroup init).
+# runs only bench/gpu-diag.ts (Dawn's defaults, then without robustness and workgroup init),
+# `bash bench/h200.sh fft` only our fft rows (gpu.bench.ts --only fft: the one-row pass and the
+# four-step side by side, then gpu-diag.ts --fft: their variants); `fft-diag` only the latter.
 set -u
 OUT=${OUT:-$PWD/h200-out}
 PKG=${PKG:-.device/pkg}
@@ -24,6 +26,12 @@ export VK_DRIVER_FILES=${VK_DRIVER_FILES:-/usr/local/nvidia/share/vulkan/icd.d/n
 export __EGL_VENDOR_LIBRARY_FILENAMES=${__EGL_VENDOR_LIBRARY_FILENAMES:-/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json}
 q='name,driver_version,clocks.sm,clocks.mem,temperature.gpu,power.draw'
 nvidia-smi --query-gpu=$q --format=csv >"$OUT/nvidia-smi.csv" 2>&1
+if [ "${1:-}" = fft ] || [ "${1:-}" = fft-diag ]; then # our fft rows only
+  [ "$1" = fft ] &&
+    timeout 300 "$PKG/node" "$PKG/gpu-bench.mjs" --only fft --out "$OUT/fft.json" 2>&1 | tee "$OUT/fft.log"
+  timeout 200 "$PKG/node" "$PKG/gpu-diag.mjs" --fft --out "$OUT/fft-diag.json" 2>&1 | tee "$OUT/fft-diag.log"
+  exit 0
+fi
 if [ "${1:-}" = diag ]; then
   timeout 200 "$PKG/node" "$PKG/gpu-diag.mjs" --out "$OUT/diag.json" 2>&1 | tee "$OUT/diag.log"
   timeout 200 "$PKG/node" "$PKG/gpu-diag.mjs" --toggles disable_robustness,disable_workgroup_init \

@@ -8,6 +8,7 @@ import {
   dft,
   fft,
   fftEncode,
+  fftPath,
   fftStrategy,
   fftTile,
   setFftStrategy,
@@ -148,6 +149,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     'strategy %s (tile %s) matches the core, four-step included',
     async (strategy, tile) => {
       setFftStrategy(rt, strategy, tile === undefined ? undefined : { tile });
+      setFftTuning({ single: false }); // the one-row pass has its own test below
       try {
         const T = fftTile(rt);
         const sizes =
@@ -172,10 +174,60 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
           }
         }
       } finally {
+        setFftTuning();
         setFftStrategy(rt, undefined);
       }
     },
     180_000, // SwiftShader compiles each plan's pipeline anew
+  );
+
+  it.each<[number, Pick<FftTuning, 'chunk' | 'values' | 'exchange'>, number[]]>([
+    // exchanges of 256 values: 2, 4 and 8 rounds
+    [256, { chunk: 4096, values: 16, exchange: 'split' }, [512, 1024, 2048]],
+    // 4096: three radix-16 passes, 4 rounds per exchange
+    [1024, { chunk: 4096, values: 16, exchange: 'split' }, [2048, 4096]],
+    [1024, { chunk: 4096, values: 16, exchange: 'vec2' }, [2048, 4096]],
+    // chunk tuned below the tile: 4 rounds
+    [2048, { chunk: 1024, values: 16, exchange: 'split' }, [4096]],
+    // 32 values per invocation; 8192 = 256 invocations × 32
+    [1024, { chunk: 4096, values: 32, exchange: 'split' }, [2048, 8192]],
+    [1024, { chunk: 4096, values: 32, exchange: 'vec2' }, [8192]],
+  ])(
+    'one-dispatch register pass (tile %i, %o) matches the core for n = %o',
+    async (tile, t, sizes) => {
+      setFftStrategy(rt, 'workgroup', { tile });
+      setFftTuning(t);
+      try {
+        for (const n of sizes) {
+          expect(fftPath(rt, n), `n=${n}`).toBe('single');
+          for (const batch of [1, 3]) {
+            const x = randomRows(n + batch + 11, n * batch);
+            for (const inverse of [false, true]) {
+              const got = await fft(rt, x.re, x.im, { batch, inverse });
+              const err = record(
+                inverse ? 'ifft' : 'fft',
+                rmsRel(got, reference(x, batch, inverse)),
+              );
+              expect(err, `n=${n} batch=${batch} inverse=${inverse}`).toBeLessThan(1e-6);
+            }
+          }
+        }
+        // in place (the four-step returns a second buffer), and the switch turns it off
+        const n = sizes[0]!;
+        const data = rt.storage(n * 8);
+        const enc = rt.device.createCommandEncoder();
+        expect(fftEncode(rt, enc, data, n, 1, false)).toBe(data);
+        setFftTuning({ ...t, single: false });
+        expect(fftPath(rt, n)).toBe('four-step');
+        const out = fftEncode(rt, enc, data, n, 1, false);
+        expect(out).not.toBe(data);
+        rt.release(data, out);
+      } finally {
+        setFftTuning();
+        setFftStrategy(rt, undefined);
+      }
+    },
+    180_000,
   );
 
   it.each<Partial<FftTuning>>([
@@ -185,7 +237,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     'workgroup variant %o matches the core (one dispatch and four-step)',
     async (t) => {
       setFftStrategy(rt, 'workgroup', { tile: 64 });
-      setFftTuning(t);
+      setFftTuning({ ...t, single: false });
       try {
         for (const n of [16, 64, 128, 4096]) {
           const batch = 3;

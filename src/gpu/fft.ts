@@ -19,13 +19,18 @@
  *   has a strided side, and they fold their element-wise work into the passes: each pass is an
  *   FftPass with a plan (pipeline constants: strides, pitches, zero padding on reading, outputs
  *   kept, pre/post twiddles) and a load/store variant (spectrum products from Z_k and Z_{−k},
- *   real-part stores). Longer rows take the global passes below.
+ *   real-part stores). Rows of T < n ≤ 16 × the invocations per workgroup (16384 on an H200)
+ *   that fftEncode transforms in natural order take ONE dispatch instead (fftRow.ts): a
+ *   workgroup of n/16 invocations per row holds the row in registers (16 values each) and
+ *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values,
+ *   so the row is read and written once (setFftTuning({ single: false }): the four-step).
+ *   Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.212 ms
- * (global passes: 0.621), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.144 ms
+ * (the four-step 0.209, global passes 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
  * the host and rounded once to f32; the GPU never evaluates sin/cos. The radix-16 passes load
@@ -39,9 +44,11 @@
  */
 import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
+import { rowPlan, rowShader, type RowPlan } from './fftRow';
 import { grid, MAX_WORKGROUPS, type GpuRuntime } from './runtime';
 import chirpCode from './shaders/fft_chirp.wgsl?raw';
 import radixBody from './shaders/fft_radix.wgsl?raw';
+import butterflyCode from './shaders/fft_butterfly.wgsl?raw';
 import stockhamBody from './shaders/fft_stockham.wgsl?raw';
 import storeInPlace from './shaders/fft_store_inplace.wgsl?raw';
 import storeOut from './shaders/fft_store_out.wgsl?raw';
@@ -199,7 +206,7 @@ function ioSnippet(load: FftLoad, store: FftStore): string {
         ? 'y.x + select(0.0, auxOut[row], pos == 0u)'
         : 'y';
   lines.push(`fn store(row: u32, pos: u32, y: vec2f) { ${out}[row * OUT_PITCH + pos] = ${y}; }`);
-  return `${stockhamBody}\n${loadSpectra}\n${lines.join('\n')}\n`;
+  return `${stockhamBody}\n${butterflyCode}\n${loadSpectra}\n${lines.join('\n')}\n`;
 }
 
 const ioCode = new Map<string, string>();
@@ -404,8 +411,27 @@ export interface FftTuning {
    * 0.261 ms against 0.211 with 1 (larger workgroups, fewer of them resident).
    */
   gather: number;
+  /**
+   * Rows of fftTile < n ≤ 16 × the invocations per workgroup in one register-resident dispatch
+   * (fftRow.ts: each row read and written once) instead of the four-step.
+   */
+  single: boolean;
+  /** Values per exchange round of that dispatch (8 bytes each of workgroup memory). */
+  chunk: number;
+  /** Complex values each invocation of that dispatch holds in registers: 16 or 32. */
+  values: 16 | 32;
+  /** Its workgroup memory: 'split' (re and im as two f32 arrays) or 'vec2' (one array). */
+  exchange: 'split' | 'vec2';
 }
-const DEFAULT_TUNING: FftTuning = { order: 'dit', twiddles: 'chain', gather: 1 };
+const DEFAULT_TUNING: FftTuning = {
+  order: 'dit',
+  twiddles: 'chain',
+  gather: 1,
+  single: true,
+  chunk: 4096,
+  values: 16,
+  exchange: 'vec2',
+};
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of the 'workgroup' passes (unset fields: the defaults). */
@@ -475,6 +501,53 @@ export function setFftStrategy(
     throw new RangeError(`tile must be a power of two in [2, ${deviceTile(rt)}], got ${tile}`);
   }
   forced.set(rt, tile === undefined ? { strategy } : { strategy, tile });
+}
+
+/**
+ * The plan of the one-dispatch register-resident pass (fftRow.ts) for rows of n on `rt`, or
+ * undefined where fftEncode does not use it: other strategy, n ≤ fftTile (one workgroup-memory
+ * dispatch), n/16 above the device's invocations per workgroup, or `single` tuned off. The
+ * exchange chunk is tuning.chunk, capped by the workgroup memory and by a forced tile.
+ */
+export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
+  if (!tuning.single || fftStrategy(rt) !== 'workgroup' || n <= fftTile(rt)) return undefined;
+  const lim = rt.device.limits;
+  const threads = Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX);
+  if (!isPow2(n) || n > tuning.values * threads) return undefined;
+  let chunk = Math.min(tuning.chunk, forced.get(rt)?.tile ?? Infinity);
+  while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
+  return rowPlan(n, chunk, tuning.values, tuning.exchange === 'vec2');
+}
+
+/** Which pow2 path fftEncode takes for rows of n on `rt` (tests and benchmarks). */
+export function fftPath(rt: GpuRuntime, n: number): 'whole' | 'single' | 'four-step' | 'global' {
+  if (fftStrategy(rt) === 'workgroup' && n <= fftTile(rt)) return 'whole';
+  if (fftRowPlan(rt, n)) return 'single';
+  return fourStepSplit(rt, n) ? 'four-step' : 'global';
+}
+
+const rowCode = new Map<string, string>();
+
+/** Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row). */
+function encodeRowPass(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  plan: RowPlan,
+  data: GPUBuffer,
+  batch: number,
+  inverse: boolean,
+): void {
+  const key = `${plan.n}.${plan.chunk}.${plan.values}.${plan.vec2}`;
+  let code = rowCode.get(key);
+  if (code === undefined) {
+    code = `${rowShader(plan)}\n${butterflyCode}\n`;
+    rowCode.set(key, code);
+  }
+  const pipeline = rt.pipeline(code, 'main', {
+    SIGN: inverse ? 1 : -1,
+    SCALE: inverse ? 1 / plan.n : 1,
+  });
+  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], [], batch);
 }
 
 /**
@@ -563,6 +636,11 @@ export function fftEncode(
   const scale = inverse ? 1 / n : 1;
   if (fftStrategy(rt) === 'workgroup' && n <= fftTile(rt)) {
     encodeFftPass(rt, enc, wholeRowPass(rt, n, batch, inverse, { src: data, scale }));
+    return data;
+  }
+  const plan = fftRowPlan(rt, n);
+  if (plan) {
+    encodeRowPass(rt, enc, plan, data, batch, inverse);
     return data;
   }
   const split = fourStepSplit(rt, n);

@@ -1,0 +1,441 @@
+/**
+ * The one-dispatch, register-resident FFT of rows longer than the workgroup-memory tile
+ * (src/gpu/fft.ts, 'workgroup' strategy): one workgroup of n/16 invocations per row, each
+ * holding 16 complex values in registers (or n/32 holding 32: then each holds 2^j butterflies
+ * of a pass, j on the top butterfly bits), so every row is read once and written once.
+ *
+ * Passes (Stockham autosort, as shaders/fft_stockham.wgsl): pass k with p = 16^k and radix R
+ * takes butterfly i (< n/R), k' = i mod p, inputs x[i + r·n/R]·w^{r·k'} (w = e^{σ2πi/(Rp)}),
+ * an R-point DFT, outputs to (i − k')·R + k' + s·p. Radix 16 for every pass but the last, which
+ * has radix 2^(log2 n mod 4) (16/R butterflies per invocation) where log2 n is not a multiple
+ * of 4. Pass 0 loads x[i + r·n/16] from global memory and the last pass stores y[i + s·n/R]:
+ * both coalesced, in natural order, so the row can be transformed in place.
+ *
+ * Exchanges: between two passes the n values go through workgroup memory in 2^B rounds of
+ * C = n/2^B values (8·C bytes: one vec2<f32> array, or re and im as two f32 arrays). Round c moves the positions whose
+ * B "round bits" equal c. The round bits lie neither in the digit a butterfly of the writing
+ * pass varies (s·p) nor in the one a butterfly of the reading pass varies (r·n/R), so every
+ * invocation writes all 16 of its outputs in one round and reads all 16 of its next inputs in
+ * one round. The invocation → butterfly maps of the passes (bit permutations of the
+ * invocation index t, planned here) make those two rounds the same round, and put the round
+ * bits on high bits of t (whole warps take part in a round or wait), the low bits of t on low
+ * position bits (coalesced global access, few bank conflicts). A round is write → barrier →
+ * read → barrier: 2^(B+1) barriers per exchange. Slots are the positions without their round
+ * bits, XOR-swizzled (the bits above the bank bits folded into them by a per-exchange matrix
+ * searched here) so that the lanes of one wavefront (32 for f32 slots, 16 for vec2 slots) hit
+ * distinct banks when writing and when reading.
+ *
+ * The shader is generated per plan: every index is a constant offset XORed onto a per-thread
+ * base (the maps are linear over GF(2)), every register index is a literal.
+ */
+
+/** Radix bits of each pass: radix 16 everywhere but a last pass of log2(n) mod 4 bits. */
+function passBits(L: number): number[] {
+  const bits: number[] = Array<number>(Math.floor(L / 4)).fill(4);
+  if (L % 4 !== 0) bits.push(L % 4);
+  return bits;
+}
+
+/** Index of the set bit of a power of two. */
+function bitOf(x: number): number {
+  return 31 - Math.clz32(x);
+}
+
+/** One exchange between pass k and k + 1 (see the header). */
+export interface RowExchange {
+  /** Position bits that pick the round, ascending. */
+  roundBits: number[];
+  /** Swizzle column (a 5-bit bank mask) per slot bit; 0 below bit 5. */
+  swizzle: number[];
+}
+
+export interface RowPlan {
+  n: number;
+  L: number;
+  /** Invocations per workgroup: n/values. */
+  threads: number;
+  /** Complex values each invocation holds: 16 or 32. */
+  values: number;
+  /** Workgroup memory as one vec2<f32> array (else separate f32 arrays for re and im). */
+  vec2: boolean;
+  /** Values per exchange round (the workgroup arrays hold C re and C im). */
+  chunk: number;
+  /** Radix bits per pass. */
+  bits: number[];
+  /** Per pass, per bit of t: the butterfly bit it sets (i = Σ ((t >> b) & 1) << map[b]). */
+  maps: number[][];
+  exchanges: RowExchange[];
+}
+
+/** Workgroup memory of a plan, in bytes. */
+export function rowPlanBytes(plan: RowPlan): number {
+  return 8 * plan.chunk;
+}
+
+/** Output position bit of butterfly bit x in radix-16 pass k: (i − k')·16 + k' → x or x + 4. */
+function outBit(k: number, x: number): number {
+  return x < 4 * k ? x : x + 4;
+}
+
+/** GF(2) rank of 5-bit vectors. */
+function rank(vs: number[], bits: number): number {
+  const rows = [...vs];
+  let r = 0;
+  for (let bit = 0; bit < bits; bit++) {
+    const p = rows.findIndex((v, i) => i >= r && ((v >> bit) & 1) === 1);
+    if (p < 0) continue;
+    [rows[r], rows[p]] = [rows[p]!, rows[r]!];
+    for (let i = 0; i < rows.length; i++) {
+      if (i !== r && ((rows[i]! >> bit) & 1) === 1) rows[i] = rows[i]! ^ rows[r]!;
+    }
+    r++;
+  }
+  return r;
+}
+
+/**
+ * Swizzle columns for slot bits ≥ `bankBits` so that the lanes of one shared-memory wavefront
+ * (each lane bit moves one slot bit: `write[b]`, `read[b]`) fall in distinct banks on both
+ * sides: 2^bankBits banks of one slot (32 of 4 bytes for f32 slots, 16 of 8 bytes for vec2
+ * slots, a half-warp per wavefront). 0 columns where no such choice is found (correct, with
+ * bank conflicts).
+ */
+function searchSwizzle(
+  slotBits: number,
+  write: number[],
+  read: number[],
+  bankBits: number,
+): number[] {
+  const cols: number[] = Array<number>(slotBits).fill(0);
+  const high = [...new Set([...write, ...read])].filter((b) => b >= bankBits).sort((a, b) => a - b);
+  const bank = (b: number): number => (b < bankBits ? 1 << b : cols[b]!);
+  let assigned = 0;
+  const ok = (set: number[]): boolean => {
+    const known = set.filter((b) => b < bankBits || high.indexOf(b) < assigned);
+    return rank(known.map(bank), bankBits) === known.length;
+  };
+  const dfs = (h: number): boolean => {
+    if (h === high.length) return true;
+    for (let c = 1; c < 1 << bankBits; c++) {
+      cols[high[h]!] = c;
+      assigned = h + 1;
+      if (ok(write) && ok(read) && dfs(h + 1)) return true;
+    }
+    cols[high[h]!] = 0;
+    assigned = h;
+    return false;
+  };
+  if (!dfs(0)) cols.fill(0);
+  return cols;
+}
+
+/**
+ * The plan for rows of n = 2^L (2^5 ≤ n) with exchange rounds of `chunk` values, or undefined
+ * where the round bits do not fit (too small a chunk for n).
+ */
+export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): RowPlan | undefined {
+  const L = bitOf(n);
+  const v = bitOf(values);
+  if (n !== 1 << L || L < v + 1 || chunk !== 2 ** bitOf(chunk) || (v !== 4 && v !== 5)) {
+    return undefined;
+  }
+  const C = Math.min(chunk, n);
+  const B = L - bitOf(C);
+  const W = L - v;
+  const bits = passBits(L);
+  const P = bits.length;
+  // round bits of each exchange: the B highest position bits outside the digits a butterfly
+  // varies (writer: s·p, reader: r·n/R) and outside the butterflies an invocation holds (j)
+  const roundBits: number[][] = [];
+  for (let k = 0; k + 1 < P; k++) {
+    const top = L - bits[k + 1]!;
+    const cand: number[] = [];
+    for (let b = top - 1; b >= 0 && cand.length < B; b--) {
+      const writerJ = b >= 4 * k + 4 && b - 4 >= W; // i bit b − 4 of pass k is a j bit
+      const readerJ = b >= W; // i bit b of pass k + 1 is a j bit
+      if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ) cand.push(b);
+    }
+    if (cand.length < B) return undefined;
+    roundBits.push(cand.sort((a, b) => a - b));
+  }
+  // invocation → butterfly maps
+  const maps: number[][] = [];
+  for (let k = 0; k < P; k++) {
+    const iBits = L - bits[k]!; // bits of a butterfly index
+    const jBits = v - bits[k]!; // butterflies per invocation: 2^jBits, on the top i bits
+    const pin = new Map<number, number>(); // i bit → t bit
+    if (k > 0) {
+      const prev = maps[k - 1]!;
+      for (const b of roundBits[k - 1]!) pin.set(b, prev.indexOf(bitOfOut(k - 1, b)));
+    }
+    if (k + 1 < P) {
+      const used = new Set(pin.values());
+      for (const b of [...roundBits[k]!].reverse()) {
+        const ib = b < 4 * k ? b : b - 4;
+        if (pin.has(ib)) continue;
+        let t = W - 1;
+        while (used.has(t)) t--;
+        pin.set(ib, t);
+        used.add(t);
+      }
+    }
+    const used = new Set(pin.values());
+    const freeT = Array.from({ length: W }, (_, t) => t).filter((t) => !used.has(t));
+    const map: number[] = Array<number>(W).fill(-1);
+    for (const [ib, t] of pin) map[t] = ib;
+    let next = 0;
+    for (let ib = 0; ib < iBits - jBits; ib++) {
+      if (pin.has(ib)) continue;
+      map[freeT[next++]!] = ib;
+    }
+    maps.push(map);
+  }
+  // the writer's and the reader's round must agree (by construction; checked)
+  const exchanges: RowExchange[] = roundBits.map((rb, k) => {
+    for (let t = 0; t < W; t++) {
+      const w = outBit(k, maps[k]![t]!);
+      const r = maps[k + 1]![t]!;
+      if (rb.includes(w) !== rb.includes(r) || (rb.includes(w) && w !== r)) {
+        throw new Error(`fftRow: rounds of exchange ${k} disagree at bit ${t}`);
+      }
+    }
+    const compress = (pos: number): number => slotOf(rb, pos);
+    const bankBits = vec2 ? 4 : 5;
+    const lanes = Math.min(bankBits, W);
+    const write = Array.from({ length: lanes }, (_, t) =>
+      bitOf(compress(1 << outBit(k, maps[k]![t]!))),
+    );
+    const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
+    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits) };
+  });
+  return { n, L, threads: 1 << W, values, vec2, chunk: C, bits, maps, exchanges };
+
+  function bitOfOut(k: number, b: number): number {
+    return b < 4 * k ? b : b - 4;
+  }
+}
+
+/** Slot of position `pos` (its round bits removed, the others packed), before the swizzle. */
+function slotOf(roundBits: number[], pos: number): number {
+  let slot = 0;
+  let o = 0;
+  for (let b = 0; b < 31; b++) {
+    if (roundBits.includes(b)) continue;
+    if ((pos >> b) & 1) slot |= 1 << o;
+    o++;
+  }
+  return slot;
+}
+
+/** The round (packed round bits) of a position. */
+function roundOf(roundBits: number[], pos: number): number {
+  return roundBits.reduce((c, b, o) => c | (((pos >> b) & 1) << o), 0);
+}
+
+function swizzled(ex: RowExchange, pos: number): number {
+  const slot = slotOf(ex.roundBits, pos);
+  return ex.swizzle.reduce((s, col, b) => ((slot >> b) & 1 ? s ^ col : s), slot);
+}
+
+/** Output position of butterfly index i in radix-16 pass k: bits ≥ 4k move up by 4. */
+function outPosOf(k: number, i: number): number {
+  const low = i & ((1 << (4 * k)) - 1);
+  return low | ((i - low) << 4);
+}
+
+/** WGSL expression of the bit permutation t bit b → bit map[b], as shifted masked runs. */
+function permExpr(t: string, map: number[]): string {
+  const terms: string[] = [];
+  for (let b = 0; b < map.length;) {
+    let e = b + 1;
+    while (e < map.length && map[e] === map[e - 1]! + 1) e++;
+    const mask = ((1 << (e - b)) - 1) << b;
+    const shift = map[b]! - b;
+    terms.push(
+      shift >= 0 ? `((${t} & ${mask}u) << ${shift}u)` : `((${t} & ${mask}u) >> ${-shift}u)`,
+    );
+    b = e;
+  }
+  return terms.length === 0 ? '0u' : terms.join(' | ');
+}
+
+/** WGSL expression Σ_b ((t >> b) & 1)·col[b] (XOR), for a map linear over GF(2). */
+function linear(t: string, cols: number[]): string {
+  const terms = cols
+    .map((c, b) => (c === 0 ? '' : `select(0u, ${c}u, (${t} & ${1 << b}u) != 0u)`))
+    .filter((s) => s !== '');
+  return terms.length === 0 ? '0u' : terms.join(' ^ ');
+}
+
+/**
+ * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
+ * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl;
+ * pipeline constants SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store).
+ */
+export function rowShader(plan: RowPlan): string {
+  const { n, L, bits, maps, exchanges } = plan;
+  const P = bits.length;
+  const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
+  const out: string[] = [];
+  const line = (s: string): void => {
+    out.push(s);
+  };
+  line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${plan.threads} threads`);
+  line('override SIGN: f32 = -1.0;');
+  line('override SCALE: f32 = 1.0;');
+  line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
+  line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
+  line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
+  if (plan.vec2) {
+    line(`var<workgroup> sx: array<vec2f, ${plan.chunk}>;`);
+  } else {
+    line(`var<workgroup> sre: array<f32, ${plan.chunk}>;`);
+    line(`var<workgroup> sim: array<f32, ${plan.chunk}>;`);
+  }
+  line(`
+// e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
+fn twiddle(idx: u32) -> vec2f {
+  let i = idx & ${n - 1}u;
+  var w = tw[i & ${n / 2 - 1}u];
+  if (i >= ${n / 2}u) {
+    w = -w;
+  }
+  return vec2f(w.x, SIGN * w.y);
+}
+
+// v[o + r] *= w^r for r < 16 (w = twiddle(idx)): two loads (w, w⁴) and complex products
+fn tw16(v: ptr<function, array<vec2f, 16>>, idx: u32) {
+  let w1 = twiddle(idx);
+  let w4 = twiddle(idx << 2u);
+  let w2 = cmul(w1, w1);
+  let w3 = cmul(w2, w1);
+  let w8 = cmul(w4, w4);
+  let w12 = cmul(w8, w4);
+  (*v)[1] = cmul((*v)[1], w1);
+  (*v)[2] = cmul((*v)[2], w2);
+  (*v)[3] = cmul((*v)[3], w3);
+  (*v)[4] = cmul((*v)[4], w4);
+  (*v)[5] = cmul((*v)[5], cmul(w4, w1));
+  (*v)[6] = cmul((*v)[6], cmul(w4, w2));
+  (*v)[7] = cmul((*v)[7], cmul(w4, w3));
+  (*v)[8] = cmul((*v)[8], w8);
+  (*v)[9] = cmul((*v)[9], cmul(w8, w1));
+  (*v)[10] = cmul((*v)[10], cmul(w8, w2));
+  (*v)[11] = cmul((*v)[11], cmul(w8, w3));
+  (*v)[12] = cmul((*v)[12], w12);
+  (*v)[13] = cmul((*v)[13], cmul(w12, w1));
+  (*v)[14] = cmul((*v)[14], cmul(w12, w2));
+  (*v)[15] = cmul((*v)[15], cmul(w12, w3));
+}
+
+// v[o + r] *= w^r for r < R ∈ {2, 4, 8}
+fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
+  let w1 = twiddle(idx);
+  (*v)[o + 1u] = cmul((*v)[o + 1u], w1);
+  if (R >= 4u) {
+    let w2 = cmul(w1, w1);
+    (*v)[o + 2u] = cmul((*v)[o + 2u], w2);
+    (*v)[o + 3u] = cmul((*v)[o + 3u], cmul(w2, w1));
+    if (R == 8u) {
+      let w4 = twiddle(idx << 2u);
+      (*v)[o + 4u] = cmul((*v)[o + 4u], w4);
+      (*v)[o + 5u] = cmul((*v)[o + 5u], cmul(w4, w1));
+      (*v)[o + 6u] = cmul((*v)[o + 6u], cmul(w4, w2));
+      (*v)[o + 7u] = cmul((*v)[o + 7u], cmul(w4, cmul(w2, w1)));
+    }
+  }
+}
+`);
+  const V = plan.values;
+  const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
+  const bank = (e: number): string => `&v${e >> 4}`;
+  line(`@compute @workgroup_size(${plan.threads})`);
+  line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
+  line(`  let g = (base[0] + wid.x) * ${n}u;`);
+  for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
+  // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
+  line(`  let i0 = ${permExpr('t', maps[0]!)};`);
+  for (let j = 0; j < V / 16; j++) {
+    for (let r = 0; r < 16; r++) {
+      line(`  ${reg(16 * j + r)} = src[g + (i0 | ${(j << W) | (r << (L - 4))}u)];`);
+    }
+    line(`  dft16(${bank(16 * j)});`);
+  }
+  for (let k = 0; k + 1 < P; k++) {
+    const ex = exchanges[k]!;
+    const next = k + 1;
+    const Rb = bits[next]!;
+    const R = 1 << Rb;
+    const rounds = 1 << ex.roundBits.length;
+    const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
+    const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
+    const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
+    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${plan.chunk} values`);
+    line('  {');
+    line(`    let ws = ${linear('t', wCols)};`);
+    line(`    let rs = ${linear('t', rCols)};`);
+    line(`    let rnd = ${linear('t', cCols)};`);
+    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
+    line('      if (rnd == c) {');
+    for (let j = 0; j < V / 16; j++) {
+      for (let q = 0; q < 16; q++) {
+        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+        if (plan.vec2) {
+          line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+        } else {
+          line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+          line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+        }
+      }
+    }
+    line('      }');
+    line('      workgroupBarrier();');
+    line('      if (rnd == c) {');
+    for (let j = 0; j < V / R; j++) {
+      for (let r = 0; r < R; r++) {
+        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+        line(
+          plan.vec2
+            ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
+            : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
+        );
+      }
+    }
+    line('      }');
+    line('      workgroupBarrier();');
+    line('    }');
+    line('  }');
+    // pass `next`: twiddles and butterflies
+    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
+      const o = e & 15;
+      if (R === 16) {
+        const logp = 4 * next;
+        // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+        line(`  tw16(${bank(e)}, (i${next} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
+        line(`  dft16(${bank(e)});`);
+      } else {
+        line(`  twSmall(${bank(e)}, ${o}u, i${next} | ${j << W}u, ${R}u);`);
+        line(
+          R === 8
+            ? `  dft8(${bank(e)}, ${o}u);`
+            : R === 4
+              ? `  dft4(${bank(e)}, ${o}u, 1u);`
+              : `  dft2(${bank(e)}, ${o}u);`,
+        );
+      }
+    }
+  }
+  // last pass: registers → global, y[i + s·n/R]
+  const last = P - 1;
+  const Rb = bits[last]!;
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      line(`  src[g + (i${last} | ${off}u)] = ${reg((j << Rb) + q)} * SCALE;`);
+    }
+  }
+  line('}');
+  return out.join('\n');
+}
