@@ -107,8 +107,10 @@ const rtf16 = find('rtfKernels n=16');
 const rtf1024 = find('rtfKernels n=1024');
 const targets = {
   everyKernelAtLeastAsFastAsPyTorch: Object.fromEntries(
+    // Our kernels as the lab calls them: not the variants and diagnostics timed beside them,
+    // which have no peer of their own.
     kernels
-      .filter((k) => !k.kernel.includes('diag'))
+      .filter((k) => k.peers.length > 0)
       .map((k) => [k.kernel, k.speedupVsFastestPeer !== null && k.speedupVsFastestPeer >= 1]),
   ),
   s4dVsEager:

@@ -9,6 +9,8 @@
 # runs only bench/gpu-diag.ts (Dawn's defaults, then without robustness and workgroup init),
 # `bash bench/h200.sh fft` only our fft rows (gpu.bench.ts --only fft: the one-row pass and the
 # four-step side by side, then gpu-diag.ts --fft: their variants); `fft-diag` only the latter.
+# ONLY=s4d,fft bash bench/h200.sh: the side-by-side run for those kernels alone (ours and the
+# PyTorch peers, no diagnostics).
 set -u
 OUT=${OUT:-$PWD/h200-out}
 PKG=${PKG:-.device/pkg}
@@ -42,12 +44,15 @@ nvidia-smi --query-gpu=timestamp,clocks.sm,clocks.mem,power.draw,utilization.gpu
   --format=csv,noheader -lms 250 >"$OUT/clocks.csv" 2>&1 &
 SMI=$!
 echo "== ours (WGSL on Dawn) =="
-timeout "${OURS_TIMEOUT:-280}" "$PKG/node" "$PKG/gpu-bench.mjs" --out "$OUT/ours.json" 2>&1 | tee "$OUT/ours.log"
+timeout "${OURS_TIMEOUT:-280}" "$PKG/node" "$PKG/gpu-bench.mjs" ${ONLY:+--only "$ONLY"} \
+  --out "$OUT/ours.json" 2>&1 | tee "$OUT/ours.log"
 echo "== PyTorch peers =="
 PYTHONUNBUFFERED=1 timeout "${TORCH_TIMEOUT:-250}" python3 bench/peers/run_all.py --compile \
-  --out "$OUT/torch.json" 2>&1 >/dev/null | tee "$OUT/torch.log"
-echo "== diagnostics =="
-timeout "${DIAG_TIMEOUT:-100}" "$PKG/node" "$PKG/gpu-diag.mjs" --out "$OUT/diag.json" >"$OUT/diag.log" 2>&1
+  ${ONLY:+--only "$ONLY"} --out "$OUT/torch.json" 2>&1 >/dev/null | tee "$OUT/torch.log"
+if [ -z "${ONLY:-}" ]; then
+  echo "== diagnostics =="
+  timeout "${DIAG_TIMEOUT:-100}" "$PKG/node" "$PKG/gpu-diag.mjs" --out "$OUT/diag.json" >"$OUT/diag.log" 2>&1
+fi
 kill "$SMI"
 nvidia-smi --query-gpu=$q --format=csv,noheader >>"$OUT/nvidia-smi.csv" 2>&1
 echo "== done =="
