@@ -37,8 +37,10 @@ export function TimeBar() {
       // Seconds since the last frame, at most 0.1 (a hidden tab does not jump ahead on return).
       const dt = last === null ? 1 / 60 : Math.min(0.1, Math.max(0, (now - last) / 1000));
       last = now;
+      // Steps owed, rounded to the nearest: at 60 frames per second each frame owes one step ±
+      // the jitter of its timestamp, which floor() turned into a frame of none and then one of two.
       carry += speed * 60 * dt;
-      const whole = Math.floor(carry);
+      const whole = Math.round(carry);
       carry -= whole;
       if (whole) {
         step(whole);

@@ -51,13 +51,15 @@ export function texToHtml(tex: string): string {
 }
 
 /**
- * The numbers of a TeX string: each unsigned decimal that is not part of a command (\sqrt2) or
- * a bare script (x_1) becomes a slot. `marked` wraps slot i in \htmlClass{eqn-i}; `shape` is
- * the TeX with every slot blanked, so two strings of one shape differ only in their numbers.
+ * The numbers of a TeX string: each decimal that is not part of a command (\sqrt2) or a bare
+ * script (x_1), with its sign (after `=`, `(`, a space…) and, if scientific as `tex` writes it, its
+ * `\cdot 10^{e}`, becomes a slot. `marked` wraps slot i in \htmlClass{eqn-i}; `shape` is the TeX
+ * with every slot blanked, so two strings of one shape differ only in their numbers: a value
+ * changing sign or turning scientific keeps the shape.
  */
 export function equationSlots(tex: string): { shape: string; marked: string; values: string[] } {
   // text, (char before, number, text)*
-  const parts = tex.split(/(^|[^A-Za-z\\_^.\d])(\d+(?:\.\d+)?)/);
+  const parts = tex.split(/(^|[^A-Za-z\\_^.\d-])(-?\d+(?:\.\d+)?(?:\\cdot ?10\^\{-?\d+\})?)/);
   let marked = parts[0]!;
   let shape = parts[0]!;
   const values: string[] = [];
@@ -68,6 +70,28 @@ export function equationSlots(tex: string): { shape: string; marked: string; val
     values.push(v);
   }
   return { shape, marked, values };
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** A slot's number as plain text, as it is written in place: −0.25, 8.5·10⁻⁴. */
+export function slotText(value: string): string {
+  const m = /^(-?)([\d.]+)(?:\\cdot ?10\^\{(-?\d+)\})?$/.exec(value);
+  if (!m) return value;
+  const exp = m[3] === undefined ? '' : `·10${[...m[3]].map((c) => SUPERSCRIPT[c]).join('')}`;
+  return `${m[1] ? '−' : ''}${m[2]}${exp}`;
 }
 
 /** Longest an equation waits to be typeset anew while its shape keeps changing. */
@@ -108,18 +132,29 @@ function useTypesetTex(value: string, shape: string): { tex: string; shape: stri
 export function Equation({ tex, label }: { tex: string; label?: string }) {
   const slots = useMemo(() => equationSlots(tex), [tex]);
   const shown = useTypesetTex(tex, slots.shape);
-  const html = useMemo(() => texToHtml(equationSlots(shown.tex).marked), [shown]);
+  const typeset = useMemo(() => equationSlots(shown.tex), [shown]);
+  const html = useMemo(() => texToHtml(typeset.marked), [typeset]);
   const box = useRef<HTMLDivElement>(null);
+  // The numbers the HTML shows now: the typeset ones, then those written in place.
+  const showing = useRef<{ html: string; values: string[] }>({ html: '', values: [] });
   useLayoutEffect(() => {
     const el = box.current;
+    if (showing.current.html !== html) showing.current = { html, values: [...typeset.values] };
     if (!el || shown.shape !== slots.shape) return;
+    const now = showing.current.values;
     slots.values.forEach((v, i) => {
+      if (now[i] === v) return;
       const slot = el.querySelector(`.katex-html .eqn-${i}`);
-      const glyphs = slot?.firstElementChild;
-      if (glyphs && slot.childElementCount === 1 && glyphs.textContent !== v)
-        glyphs.textContent = v;
+      if (!slot) return;
+      // One run of glyphs keeps KaTeX's span (its font); a sign or an exponent becomes text.
+      const glyphs = slot.childElementCount === 1 ? slot.firstElementChild : null;
+      const text = slotText(v);
+      if (glyphs && glyphs.childElementCount === 0 && /^[\d.]+$/.test(text))
+        glyphs.textContent = text;
+      else slot.textContent = text;
+      now[i] = v;
     });
-  }, [slots, shown, html]);
+  }, [slots, shown, typeset, html]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
   return (

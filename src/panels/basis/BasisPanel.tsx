@@ -24,6 +24,7 @@ import {
 } from '../chart';
 import { Equation, fmt, Panel, Readouts, tex, Warning } from '../Panel';
 import { basisTable } from './basis.export';
+import { TermsPainter } from './termsCanvas';
 import {
   blowUpWarning,
   basisGrid,
@@ -163,6 +164,20 @@ export function BasisPanel() {
   const W = useWidth(boxRef);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The canvas of all terms and what paints it; if its worker fails, a new canvas is drawn here.
+  const painter = useRef<TermsPainter | null>(null);
+  const [canvasKey, setCanvasKey] = useState(0);
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const p = TermsPainter.of(canvas, canvasKey === 0, () => setCanvasKey((k) => k + 1));
+    painter.current = p;
+    canvas.dataset.painter = p.offMainThread ? 'worker' : 'page';
+    return () => {
+      painter.current = null;
+      p.release();
+    };
+  }, [canvasKey]);
   const barsRef = useRef<SVGSVGElement>(null);
   const errRef = useRef<SVGSVGElement>(null);
   const side = W >= 520;
@@ -233,53 +248,28 @@ export function BasisPanel() {
       .attr('width', innerW)
       .attr('height', innerH);
 
-    // All N terms on the canvas (1:1 device pixels): faint, the strongest few emphasised.
-    const dpr = Math.min(3, window.devicePixelRatio || 1);
-    const cw = Math.round(innerW * dpr);
-    const ch = Math.round(innerH * dpr);
-    if (canvas.width !== cw) canvas.width = cw;
-    if (canvas.height !== ch) canvas.height = ch;
-    const ctx = canvas.getContext('2d');
-    if (ctx) {
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, cw, ch);
-      if (!empty) {
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        ctx.strokeStyle = termColour;
-        ctx.globalAlpha = N > 96 ? 0.18 : 0.3;
-        ctx.lineWidth = 0.8;
-        const xs = Array.from({ length: G }, (_, j) => x(tau(j)));
-        // y(v) = ya·v + yb: the scale's affine map, without a call per point.
-        const ya = y(1) - y(0);
-        const yb = y(0);
-        const trace = (n: number) => {
-          const o = n * G;
-          let pen = false;
-          for (let j = 0; j < G; j++) {
-            const yy = ya * terms.terms[o + j]! + yb;
-            if (!Number.isFinite(yy)) {
-              pen = false;
-              continue;
-            }
-            if (pen) ctx.lineTo(xs[j]!, yy);
-            else ctx.moveTo(xs[j]!, yy);
-            pen = true;
-          }
-        };
-        const strong = new Set(top);
-        ctx.globalAlpha = N > 96 ? 0.18 : 0.3;
-        ctx.lineWidth = 0.8;
-        ctx.beginPath();
-        for (let n = 0; n < N; n++) if (!strong.has(n)) trace(n);
-        ctx.stroke();
-        // The strongest few, emphasised (labelled with n in the SVG).
-        ctx.globalAlpha = 1;
-        ctx.lineWidth = 1.6;
-        ctx.beginPath();
-        for (const n of top) trace(n);
-        ctx.stroke();
-      }
+    // All N terms on the canvas (1:1 device pixels): faint, the strongest few emphasised. The
+    // canvas is drawn by a worker where the browser can (termsCanvas.ts); here the curves are
+    // only mapped to pixels.
+    const xs = new Float32Array(empty ? 0 : G);
+    const ys = new Float32Array(empty ? 0 : N * G);
+    if (!empty) {
+      for (let j = 0; j < G; j++) xs[j] = x(tau(j));
+      // y(v) = ya·v + yb: the scale's affine map, without a call per point.
+      const ya = y(1) - y(0);
+      const yb = y(0);
+      for (let i = 0; i < N * G; i++) ys[i] = ya * terms.terms[i]! + yb;
     }
+    painter.current?.paint({
+      width: innerW,
+      height: innerH,
+      dpr: Math.min(3, window.devicePixelRatio || 1),
+      colour: termColour,
+      alpha: N > 96 ? 0.18 : 0.3,
+      xs,
+      ys,
+      strong: top,
+    });
 
     const strongData = empty ? [] : top;
     const labelY = spreadLabels(
@@ -359,7 +349,7 @@ export function BasisPanel() {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour, t]);
+  }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour, t, canvasKey]);
 
   // The time axis, in time units (view units × unit).
   useLayoutEffect(() => {
@@ -714,6 +704,7 @@ export function BasisPanel() {
       {huge && <Warning>{t(huge.key, huge.vars)}</Warning>}
       <div className="plot basis-main" ref={boxRef}>
         <canvas
+          key={canvasKey}
           ref={canvasRef}
           aria-hidden="true"
           style={{

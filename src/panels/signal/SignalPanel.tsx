@@ -63,7 +63,12 @@ export function SignalPanel() {
   const { value: shown, stale } = useLastGood(live, !st.warning);
   // What the curves depend on (not Δ itself, for LegS), and the axis.
   const { u: su, st: sst, view: sview, L: sL, dt: sdt, viewDt: sViewDt, measure: sMeasure } = shown;
+  // Three stacked layers (composited apart), so that what moves with the cursor is rasterised
+  // without the input's few thousand points: behind, the window and the reconstruction; the
+  // input and the axes, which stay; in front, the cursor and the pointer overlay.
+  const backRef = useRef<SVGSVGElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const frontRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const W = useWidth(boxRef);
   const H = 260;
@@ -78,8 +83,8 @@ export function SignalPanel() {
   );
 
   useLayoutEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
+    const [back, svg, front] = [backRef.current, svgRef.current, frontRef.current];
+    if (!back || !svg || !front) return;
     const [u, st, view] = [su, sst, sview];
     const innerW = W - M.left - M.right;
     const innerH = H - M.top - M.bottom;
@@ -87,11 +92,11 @@ export function SignalPanel() {
     const T = sL * sViewDt;
     const x = scaleLinear().domain([0, T]).range([0, innerW]);
     const y = yScale;
-    const g = plotGroup(svg);
+    const [gb, g, gf] = [plotGroup(back), plotGroup(svg), plotGroup(front)];
     // Redrawn on every frame of playback: static attributes are set once, when the element is
     // made, and the others only when they change (an attribute written, even unchanged, is
     // parsed and invalidates style and paint again).
-    const win = child<SVGRectElement>(g, 'rect', 'window', { y: 0 });
+    const win = child<SVGRectElement>(gb, 'rect', 'window', { y: 0 });
     setIfChanged(win, 'x', String(x(Math.max(0, view.start))));
     setIfChanged(win, 'width', String(Math.max(0, x(view.end) - x(Math.max(0, view.start)))));
     setIfChanged(win, 'height', String(innerH));
@@ -102,7 +107,7 @@ export function SignalPanel() {
       : Array.from(view.times, (tt, j) => [x(tt), y(view.recon[j]!)] as [number, number]).filter(
           ([a, b]) => a >= 0 && Number.isFinite(b),
         );
-    const recon = child<SVGPathElement>(g, 'path', 'recon', {
+    const recon = child<SVGPathElement>(gb, 'path', 'recon', {
       fill: 'none',
       stroke: 'var(--recon)',
       'stroke-width': 3,
@@ -124,7 +129,7 @@ export function SignalPanel() {
       signal.setAttribute('d', path(pts) ?? '');
       drawnFrom.set(signal, { u, scales });
     }
-    const cursor = child<SVGLineElement>(g, 'line', 'cursor', {
+    const cursor = child<SVGLineElement>(gf, 'line', 'cursor', {
       y1: 0,
       stroke: 'var(--ink)',
       'stroke-dasharray': '3 3',
@@ -134,7 +139,7 @@ export function SignalPanel() {
     setIfChanged(cursor, 'y2', String(innerH));
 
     const setFromPointer = (ev: PointerEvent) => {
-      const [px, py] = pointer(ev, g.node());
+      const [px, py] = pointer(ev, gf.node());
       const tt = Math.min(T, Math.max(0, x.invert(px)));
       if (!drawMode) {
         setParams({ cursor: tt / T });
@@ -155,7 +160,7 @@ export function SignalPanel() {
       drawn = drawn.map((d) => +d.toFixed(3));
       setParams({ signal: 'drawn', drawn });
     };
-    const overlay = g
+    const overlay = gf
       .selectAll<SVGRectElement, null>('rect.overlay')
       .data([null])
       .join('rect')
@@ -239,12 +244,12 @@ export function SignalPanel() {
       <LastGoodView stale={stale} warning={null}>
         <div className="plot" ref={boxRef}>
           <svg
-            ref={svgRef}
+            ref={backRef}
+            className="layer"
             width={W}
             height={H}
             viewBox={`0 0 ${W} ${H}`}
-            role="img"
-            aria-label={t('signal.aria')}
+            aria-hidden="true"
           >
             <defs>
               <linearGradient id="lagt-fade" x1="0" x2="1">
@@ -253,6 +258,23 @@ export function SignalPanel() {
               </linearGradient>
             </defs>
           </svg>
+          <svg
+            ref={svgRef}
+            className="layer-base"
+            width={W}
+            height={H}
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label={t('signal.aria')}
+          />
+          <svg
+            ref={frontRef}
+            className="layer"
+            width={W}
+            height={H}
+            viewBox={`0 0 ${W} ${H}`}
+            aria-hidden="true"
+          />
         </div>
       </LastGoodView>
       <Readouts

@@ -1,0 +1,133 @@
+/**
+ * The basis panel's canvas of all N terms, drawn off the main thread. Stroking N curves of a few
+ * hundred points is cheap to record but costs ~2 ms to rasterise, and a canvas drawn on the main
+ * thread rasterises there, when the frame commits: in playback that was the largest single cost
+ * of a frame. Where the browser can, the canvas is handed to a worker (OffscreenCanvas) that
+ * draws each frame's curves; elsewhere, or if that worker fails, the same drawing runs here.
+ * The page still reads the canvas as usual (toDataURL and drawImage see the worker's last frame).
+ */
+
+/** One frame of the canvas, in CSS pixels (ys holds N curves of xs.length points, NaN = gap). */
+export interface TermsFrame {
+  width: number;
+  height: number;
+  dpr: number;
+  colour: string;
+  /** Alpha of the faint curves (the strong ones are opaque and wider). */
+  alpha: number;
+  xs: Float32Array;
+  ys: Float32Array;
+  strong: number[];
+}
+
+type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+export function drawTerms(canvas: HTMLCanvasElement | OffscreenCanvas, f: TermsFrame): void {
+  const cw = Math.round(f.width * f.dpr);
+  const ch = Math.round(f.height * f.dpr);
+  if (canvas.width !== cw) canvas.width = cw;
+  if (canvas.height !== ch) canvas.height = ch;
+  const ctx = canvas.getContext('2d') as Ctx2D | null;
+  if (!ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, cw, ch);
+  const G = f.xs.length;
+  const N = G ? f.ys.length / G : 0;
+  if (!N) return;
+  ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
+  ctx.strokeStyle = f.colour;
+  const trace = (n: number) => {
+    let pen = false;
+    for (let j = 0, o = n * G; j < G; j++) {
+      const y = f.ys[o + j]!;
+      if (!Number.isFinite(y)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(f.xs[j]!, y);
+      else ctx.moveTo(f.xs[j]!, y);
+      pen = true;
+    }
+  };
+  const strong = new Set(f.strong);
+  ctx.globalAlpha = f.alpha;
+  ctx.lineWidth = 0.8;
+  ctx.beginPath();
+  for (let n = 0; n < N; n++) if (!strong.has(n)) trace(n);
+  ctx.stroke();
+  // The strongest few, emphasised (labelled with n in the SVG).
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = 1.6;
+  ctx.beginPath();
+  for (const n of f.strong) trace(n);
+  ctx.stroke();
+}
+
+const painters = new WeakMap<HTMLCanvasElement, TermsPainter>();
+
+/**
+ * Paints frames on one canvas element: in a worker where it can, else here. A canvas handed to a
+ * worker cannot be drawn on the page again, so there is one painter per element, for its life.
+ */
+export class TermsPainter {
+  private worker: Worker | null = null;
+  /** The worker failed: the canvas it took cannot be drawn (the panel makes a new one). */
+  private lost = false;
+
+  /** The painter of `canvas`, made on first use (`worker`: try to draw off the main thread). */
+  static of(canvas: HTMLCanvasElement, worker: boolean, onLost: () => void): TermsPainter {
+    let p = painters.get(canvas);
+    if (!p) {
+      p = new TermsPainter(canvas, worker, onLost);
+      painters.set(canvas, p);
+    }
+    return p;
+  }
+
+  private constructor(
+    private readonly canvas: HTMLCanvasElement,
+    worker: boolean,
+    /** Called if the worker fails after taking the canvas: the element cannot be drawn again. */
+    private readonly onLost: () => void,
+  ) {
+    if (!worker || typeof Worker === 'undefined' || !('transferControlToOffscreen' in canvas)) {
+      return;
+    }
+    let w: Worker;
+    try {
+      w = new Worker(new URL('./termsCanvas.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      return; // no module workers: draw here
+    }
+    const offscreen = canvas.transferControlToOffscreen();
+    w.postMessage({ canvas: offscreen }, [offscreen]);
+    w.onerror = () => {
+      this.dispose();
+      this.onLost();
+    };
+    this.worker = w;
+  }
+
+  /** Whether frames are drawn by the worker. */
+  get offMainThread(): boolean {
+    return this.worker !== null;
+  }
+
+  paint(frame: TermsFrame): void {
+    if (this.worker) this.worker.postMessage({ frame }, [frame.xs.buffer, frame.ys.buffer]);
+    else if (!this.lost) drawTerms(this.canvas, frame);
+  }
+
+  /** Ends the worker once the canvas has left the page (not when React only re-runs effects). */
+  release(): void {
+    setTimeout(() => {
+      if (!this.canvas.isConnected) this.dispose();
+    }, 0);
+  }
+
+  private dispose(): void {
+    if (this.worker) this.lost = true;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
