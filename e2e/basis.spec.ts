@@ -73,7 +73,13 @@ test.describe('basis panel', () => {
     await expect(panel.locator('canvas')).toHaveCount(1);
     await expect(panel.locator('text.term-label')).toHaveCount(4); // the strongest 4, labelled
     await expect(panel.locator('path.truth')).toHaveCount(1);
-    await expect(panel.locator('rect.bar')).toHaveCount(64);
+    const barsDrawn = panel.locator('[data-testid="basis-bars"] g.bars');
+    await expect(barsDrawn).toHaveAttribute('data-count', '64');
+    // One rectangle per x_n, in two paths by sign.
+    const rects = await barsDrawn
+      .locator('path')
+      .evaluateAll((ps) => ps.map((p) => (p.getAttribute('d')!.match(/M/g) ?? []).length));
+    expect(rects.reduce((a, b) => a + b, 0)).toBe(64);
     await expect(panel.locator('path.err')).toHaveCount(1);
     expect((await panel.locator('path.sum').getAttribute('d'))!.length).toBeGreaterThan(100);
     // The canvas of the N faint terms is not blank. A worker draws it where the browser can
@@ -124,11 +130,12 @@ test.describe('basis panel', () => {
     const panel = page.locator(PANEL);
     const overlay = panel.locator('[data-testid="basis-bars"] rect.overlay');
     await overlay.scrollIntoViewIfNeeded();
-    const bb = (await panel.locator('rect.bar').nth(5).boundingBox())!;
+    // Bar n spans [n, n + 1) of the N = 64 slots across the overlay.
     const ob = (await overlay.boundingBox())!;
-    await overlay.hover({ position: { x: bb.x + bb.width / 2 - ob.x, y: ob.height / 2 } });
+    await overlay.hover({ position: { x: (ob.width * 5.5) / 64, y: ob.height / 2 } });
     await expect(panel.locator('path.hovered')).toHaveCount(1);
     await expect(panel.locator('rect.bar-hover')).toHaveCount(1);
+    await expect(panel.locator('path.bar-on')).toHaveCount(1);
     await expect(panel.locator('circle.mark.hover')).toHaveCount(1);
     expect(await value(page, 'hover')).toBe(5);
     // The coefficients panel outlines the same row n = 5.
@@ -161,7 +168,10 @@ test.describe('basis panel', () => {
     const panel = page.locator(PANEL);
     const before = await panel.locator('path.err').getAttribute('d');
     await page.locator('[data-param=N]').fill('12');
-    await expect(panel.locator('rect.bar')).toHaveCount(12);
+    await expect(panel.locator('[data-testid="basis-bars"] g.bars')).toHaveAttribute(
+      'data-count',
+      '12',
+    );
     expect(await panel.locator('path.err').getAttribute('d')).not.toBe(before);
     const ref = await coreView(page, 3);
     expect(ref.N).toBe(12);

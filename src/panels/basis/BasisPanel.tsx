@@ -493,22 +493,31 @@ export function BasisPanel() {
       .attr('y1', y(0))
       .attr('y2', y(0))
       .style('stroke', 'var(--rule)');
-    const data = empty ? [] : Array.from({ length: N }, (_, n) => n);
+    // The bars as two paths, x_n ≥ 0 and x_n < 0 (N rects re-laid-out and repainted every step
+    // cost more than the rest of the chart); the hovered bar on top, at full strength.
+    const gb = select(svg).select<SVGGElement>('g.bars');
+    const shape: Record<'pos' | 'neg', string[]> = { pos: [], neg: [] };
     const y0 = y(0);
-    g.select<SVGGElement>('g.bars')
-      .selectAll<SVGRectElement, number>('rect.bar')
-      .data(data)
-      .join((enter) => enter.append('rect').attr('class', 'bar'))
-      .each(function (n) {
-        const yv = y(view.coeffs[n]!);
-        setIfChanged(this, 'x', String(x(n)));
-        setIfChanged(this, 'width', String(bw));
-        setIfChanged(this, 'y', String(Math.min(y0, yv)));
-        setIfChanged(this, 'height', String(Math.abs(yv - y0)));
-        setIfChanged(this, 'opacity', hn === null || n === hn ? '1' : '0.45');
-        const fill = view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)';
-        if (this.style.fill !== fill) this.style.fill = fill;
+    const bar = (n: number) => {
+      const yv = y(view.coeffs[n]!);
+      return `M${x(n).toFixed(2)},${Math.min(y0, yv).toFixed(2)}h${bw.toFixed(2)}v${Math.abs(yv - y0).toFixed(2)}h${(-bw).toFixed(2)}Z`;
+    };
+    if (!empty)
+      for (let n = 0; n < N; n++) shape[view.coeffs[n]! >= 0 ? 'pos' : 'neg'].push(bar(n));
+    for (const sign of ['pos', 'neg'] as const) {
+      const el = child<SVGPathElement>(gb as unknown as G, 'path', `bars-${sign}`, {
+        style: `fill: var(--${sign})`,
       });
+      setIfChanged(el, 'd', shape[sign].join(''));
+      setIfChanged(el, 'opacity', hn === null ? '1' : '0.45');
+    }
+    gb.attr('data-count', empty ? 0 : N);
+    gb.selectAll<SVGPathElement, number>('path.bar-on')
+      .data(empty || hn === null ? [] : [hn])
+      .join('path')
+      .attr('class', 'bar-on')
+      .attr('d', bar)
+      .style('fill', (n) => (view.coeffs[n]! >= 0 ? 'var(--pos)' : 'var(--neg)'));
   }, [bars, barsY, view, N, hn, empty]);
   useLayoutEffect(() => {
     const svg = barsRef.current;
