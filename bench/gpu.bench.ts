@@ -466,21 +466,22 @@ function progress(msg: string): void {
 }
 
 /**
- * s4dKernels variants timed: the default ('gemm', src/gpu/s4d.ts), the previous shader, two other
+ * s4dKernels variants timed: the default ('auto': gemm on a GPU, the previous shader on a software
+ * adapter; src/gpu/s4d.ts), gemm and the previous shader by name, two other
  * tiles ('gemm ri x rj tx x ty'); env S4D_TILES adds more, e.g. S4D_TILES=4.8.32.8.8,8.8.16.16.8.0
  * (ri.rj.tx.ty.mc, a trailing .0: loops left to the driver instead of unrolled).
  */
 const S4D_VARIANTS: [string, Partial<S4dTuning>][] = [
   ['s4dKernels', {}],
   ['s4dKernels (previous)', { variant: 'power' }],
-  ['s4dKernels gemm 4x4 32x16', { ri: 4, rj: 4, tx: 32, ty: 16 }],
-  ['s4dKernels gemm 8x4 16x8', { ri: 8, rj: 4, tx: 16, ty: 8 }],
+  ['s4dKernels gemm 4x4 32x16', { variant: 'gemm', ri: 4, rj: 4, tx: 32, ty: 16 }],
+  ['s4dKernels gemm 8x4 16x8', { variant: 'gemm', ri: 8, rj: 4, tx: 16, ty: 8 }],
   ...(process.env.S4D_TILES ?? '')
     .split(',')
     .filter((v) => v)
     .map((v): [string, Partial<S4dTuning>] => {
       const [ri, rj, tx, ty, mc, unroll] = v.split('.').map(Number);
-      const t = { ri, rj, tx, ty, mc, unroll: unroll !== 0 };
+      const t = { variant: 'gemm' as const, ri, rj, tx, ty, mc, unroll: unroll !== 0 };
       return [`s4dKernels gemm ${v}`, t] as [string, Partial<S4dTuning>];
     }),
 ];

@@ -45,7 +45,7 @@
 import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
 import { rowPlan, rowShader, type RowPlan } from './fftRow';
-import { grid, MAX_WORKGROUPS, type GpuRuntime } from './runtime';
+import { grid, MAX_WORKGROUPS, softwareAdapter, type GpuRuntime } from './runtime';
 import chirpCode from './shaders/fft_chirp.wgsl?raw';
 import radixBody from './shaders/fft_radix.wgsl?raw';
 import butterflyCode from './shaders/fft_butterfly.wgsl?raw';
@@ -477,9 +477,7 @@ const forced = new WeakMap<GpuRuntime, { strategy: FftStrategy; tile?: number }>
 export function fftStrategy(rt: GpuRuntime): FftStrategy {
   const f = forced.get(rt);
   if (f) return f.strategy;
-  const info = (rt.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
-  const software = info?.isFallbackAdapter === true || info?.architecture === 'swiftshader';
-  return software ? 'global' : 'workgroup';
+  return softwareAdapter(rt) ? 'global' : 'workgroup';
 }
 
 /**

@@ -368,6 +368,15 @@ export class GpuRuntime {
 export const MAX_WORKGROUPS = 65535;
 
 /** Splits a 1-D workgroup count over x and y so that each stays ≤ 65535. */
+/**
+ * Whether the device runs on a software adapter (SwiftShader, a CPU emulation): there the kernels
+ * with the fewest passes and least shared-memory traffic win, not those tuned for a real GPU.
+ */
+export function softwareAdapter(rt: GpuRuntime): boolean {
+  const info = (rt.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+  return info?.isFallbackAdapter === true || info?.architecture === 'swiftshader';
+}
+
 export function grid(count: number): [number, number] {
   if (count <= MAX_WORKGROUPS) return [Math.max(1, count), 1];
   const y = Math.ceil(count / MAX_WORKGROUPS);

@@ -40,7 +40,7 @@ import {
   MAX_L,
   MAX_N,
 } from '../core/validate';
-import { grid, type GpuRuntime } from './runtime';
+import { grid, softwareAdapter, type GpuRuntime } from './runtime';
 import type { S4dParams } from './types';
 import kernelSource from './shaders/s4d_kernel.wgsl?raw';
 import kernelGemm from './shaders/s4d_gemm.wgsl?raw';
@@ -150,11 +150,12 @@ function modeFactors(
 /** Which shader computes the kernels, and its tile ('gemm' only). */
 export interface S4dTuning {
   /**
-   * 'gemm' (default): shaders/s4d_gemm.wgsl, tables staged in workgroup memory, explicit FMAs,
+   * 'gemm': shaders/s4d_gemm.wgsl, tables staged in workgroup memory, explicit FMAs,
    * T = tx·ri; 'power': shaders/s4d_kernel.wgsl, the previous kernel (T = 64, tables read from
-   * storage, 8 × 8 outputs per thread).
+   * storage, 8 × 8 outputs per thread); 'auto' (default): gemm on a GPU, power on a software
+   * adapter, where gemm's staging through workgroup memory makes it ~10× slower.
    */
-  variant: 'gemm' | 'power';
+  variant: 'auto' | 'gemm' | 'power';
   /** Register tile of one invocation: ri values of i × rj values of j (rj even). */
   ri: number;
   rj: number;
@@ -169,7 +170,7 @@ export interface S4dTuning {
 
 /** The H200's fastest of those measured (see the top of this file); fits WebGPU's default limits. */
 const DEFAULT_TUNING: S4dTuning = {
-  variant: 'gemm',
+  variant: 'auto',
   ri: 8,
   rj: 4,
   tx: 16,
@@ -186,7 +187,7 @@ let lastRun: S4dTuning | undefined;
  */
 export function setS4dTuning(t: Partial<S4dTuning> = {}): void {
   const next = { ...DEFAULT_TUNING, ...t };
-  checkOneOf('variant', next.variant, ['gemm', 'power'] as const);
+  checkOneOf('variant', next.variant, ['auto', 'gemm', 'power'] as const);
   checkInt('ri', next.ri, 1, 16);
   checkInt('rj', next.rj, 2, 16);
   if (next.rj % 2) throw new RangeError(`rj must be even, got ${next.rj}`);
@@ -199,7 +200,7 @@ export function setS4dTuning(t: Partial<S4dTuning> = {}): void {
   tuning = next;
 }
 
-/** The tuning of the last s4dKernels call (undefined before the first). */
+/** The tuning of the last s4dKernels call, its variant resolved (undefined before the first). */
 export function s4dLastRun(): S4dTuning | undefined {
   return lastRun && { ...lastRun };
 }
@@ -248,8 +249,10 @@ export async function s4dKernels(rt: GpuRuntime, p: S4dParams): Promise<Float32A
   checkComplex('B', p.B, H * M);
   checkComplex('C', p.C, H * M);
   checkSteps(p.dt, H);
-  const t = tuning;
-  const out = t.variant === 'gemm' ? await gemmKernels(rt, p, t) : await powerKernels(rt, p);
+  const variant =
+    tuning.variant === 'auto' ? (softwareAdapter(rt) ? 'power' : 'gemm') : tuning.variant;
+  const t: S4dTuning = { ...tuning, variant };
+  const out = variant === 'gemm' ? await gemmKernels(rt, p, t) : await powerKernels(rt, p);
   lastRun = { ...t };
   return out;
 }
