@@ -21,6 +21,7 @@ import { translate, useT } from '../state/i18n';
 import { createGate, GateContext, lab } from '../state/store';
 import type { LabWarning } from '../state/warnings';
 import { PanelMenu, ResetContext, type CsvSource } from './exportMenu';
+import { superscriptDigits } from './superscript';
 
 export interface Readout {
   label: string;
@@ -72,25 +73,11 @@ export function equationSlots(tex: string): { shape: string; marked: string; val
   return { shape, marked, values };
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
 /** A slot's number as plain text, as it is written in place: −0.25, 8.5·10⁻⁴. */
 export function slotText(value: string): string {
   const m = /^(-?)([\d.]+)(?:\\cdot ?10\^\{(-?\d+)\})?$/.exec(value);
   if (!m) return value;
-  const exp = m[3] === undefined ? '' : `·10${[...m[3]].map((c) => SUPERSCRIPT[c]).join('')}`;
+  const exp = m[3] === undefined ? '' : `·10${superscriptDigits(m[3])}`;
   return `${m[1] ? '−' : ''}${m[2]}${exp}`;
 }
 

@@ -40,6 +40,7 @@ import {
   windowView,
 } from './basis.model';
 import './basis.css';
+import { superscriptDigits } from '../superscript';
 
 const MAIN_H = 250;
 const SMALL_H = 150;
@@ -71,26 +72,10 @@ function useThemeKey(): string {
   return key;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
 /** 10^e as "10⁻⁵" (tick labels of the log axis). */
 function pow10(v: number): string {
   const e = Math.round(Math.log10(v));
-  return `10${String(e)
-    .split('')
-    .map((c) => SUPERSCRIPT[c] ?? c)
-    .join('')}`;
+  return `10${superscriptDigits(String(e))}`;
 }
 
 /** Sets the shared hovered basis index, only when it changes. */

@@ -9,6 +9,7 @@
  */
 
 import { msg, type Msg, type Vars } from '../../state/i18n/msg';
+import { superscriptDigits } from '../superscript';
 
 export type DiscName = 'forward' | 'backward' | 'bilinear' | 'zoh';
 
@@ -337,23 +338,7 @@ export function condText(c: { log10: number | null; kind: string; words: Msg }):
   return c.words.key === 'eig.cond.exceeds16' ? '> 16' : '> 14';
 }
 
-const SUP: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
-
 /** "10^16" → "10¹⁶", "7.7·10^4" → "7.7·10⁴" (integer exponents only). */
 export function superscript(text: string): string {
-  return text.replace(/\^(-?\d+)(?![.\d])/g, (_, e: string) =>
-    [...e].map((c) => SUP[c] ?? c).join(''),
-  );
+  return text.replace(/\^(-?\d+)(?![.\d])/g, (_, e: string) => superscriptDigits(e));
 }
