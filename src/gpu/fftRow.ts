@@ -303,30 +303,6 @@ fn twiddle(idx: u32) -> vec2f {
   return vec2f(w.x, SIGN * w.y);
 }
 
-// v[o + r] *= w^r for r < 16 (w = twiddle(idx)): two loads (w, w⁴) and complex products
-fn tw16(v: ptr<function, array<vec2f, 16>>, idx: u32) {
-  let w1 = twiddle(idx);
-  let w4 = twiddle(idx << 2u);
-  let w2 = cmul(w1, w1);
-  let w3 = cmul(w2, w1);
-  let w8 = cmul(w4, w4);
-  let w12 = cmul(w8, w4);
-  (*v)[1] = cmul((*v)[1], w1);
-  (*v)[2] = cmul((*v)[2], w2);
-  (*v)[3] = cmul((*v)[3], w3);
-  (*v)[4] = cmul((*v)[4], w4);
-  (*v)[5] = cmul((*v)[5], cmul(w4, w1));
-  (*v)[6] = cmul((*v)[6], cmul(w4, w2));
-  (*v)[7] = cmul((*v)[7], cmul(w4, w3));
-  (*v)[8] = cmul((*v)[8], w8);
-  (*v)[9] = cmul((*v)[9], cmul(w8, w1));
-  (*v)[10] = cmul((*v)[10], cmul(w8, w2));
-  (*v)[11] = cmul((*v)[11], cmul(w8, w3));
-  (*v)[12] = cmul((*v)[12], w12);
-  (*v)[13] = cmul((*v)[13], cmul(w12, w1));
-  (*v)[14] = cmul((*v)[14], cmul(w12, w2));
-  (*v)[15] = cmul((*v)[15], cmul(w12, w3));
-}
 
 // v[o + r] *= w^r for r < R ∈ {2, 4, 8}
 fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {

@@ -1,6 +1,6 @@
 // Complex products and the in-register butterflies shared by fft_stockham.wgsl and the
 // generated one-row pass of fft_row.ts (appended to both by fft.ts). Needs `override SIGN: f32`
-// (−1 forward, +1 inverse) in the shader it is appended to.
+// (−1 forward, +1 inverse) and `fn twiddle(idx: u32) -> vec2f` in the shader it is appended to.
 
 fn cmul(a: vec2f, b: vec2f) -> vec2f {
   return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
@@ -106,4 +106,30 @@ fn dft8(v: ptr<function, array<vec2f, 16>>, o: u32) {
   (*v)[o + 6u] = x2 - y2;
   (*v)[o + 3u] = x3 + y3;
   (*v)[o + 7u] = x3 - y3;
+}
+
+// v[r] *= w^r for r < 16 (w = twiddle(idx)): two table loads (w, w⁴) and complex products
+// (w², w³, w⁸, w¹², then w^a·w^{4b}): at most four roundings deep
+fn tw16(v: ptr<function, array<vec2f, 16>>, idx: u32) {
+  let w1 = twiddle(idx);
+  let w4 = twiddle(idx << 2u);
+  let w2 = cmul(w1, w1);
+  let w3 = cmul(w2, w1);
+  let w8 = cmul(w4, w4);
+  let w12 = cmul(w8, w4);
+  (*v)[1] = cmul((*v)[1], w1);
+  (*v)[2] = cmul((*v)[2], w2);
+  (*v)[3] = cmul((*v)[3], w3);
+  (*v)[4] = cmul((*v)[4], w4);
+  (*v)[5] = cmul((*v)[5], cmul(w4, w1));
+  (*v)[6] = cmul((*v)[6], cmul(w4, w2));
+  (*v)[7] = cmul((*v)[7], cmul(w4, w3));
+  (*v)[8] = cmul((*v)[8], w8);
+  (*v)[9] = cmul((*v)[9], cmul(w8, w1));
+  (*v)[10] = cmul((*v)[10], cmul(w8, w2));
+  (*v)[11] = cmul((*v)[11], cmul(w8, w3));
+  (*v)[12] = cmul((*v)[12], w12);
+  (*v)[13] = cmul((*v)[13], cmul(w12, w1));
+  (*v)[14] = cmul((*v)[14], cmul(w12, w2));
+  (*v)[15] = cmul((*v)[15], cmul(w12, w3));
 }

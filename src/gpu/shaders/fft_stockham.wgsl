@@ -142,28 +142,7 @@ fn load16(gi: vec2u, r: u32, logp: u32) -> vec2f {
 // roundings deep, against 15 loads whose addresses differ per lane (one cache line each)
 fn twiddle16(v: ptr<function, array<vec2f, 16>>, gi: vec2u, logp: u32) {
   let k = gi.y & ((1u << logp) - 1u);
-  let idx = k << (LOG_TABLE - 4u - logp);
-  let w1 = twiddle(idx);
-  let w4 = twiddle(idx << 2u);
-  let w2 = cmul(w1, w1);
-  let w3 = cmul(w2, w1);
-  let w8 = cmul(w4, w4);
-  let w12 = cmul(w8, w4);
-  (*v)[1] = cmul((*v)[1], w1);
-  (*v)[2] = cmul((*v)[2], w2);
-  (*v)[3] = cmul((*v)[3], w3);
-  (*v)[4] = cmul((*v)[4], w4);
-  (*v)[5] = cmul((*v)[5], cmul(w4, w1));
-  (*v)[6] = cmul((*v)[6], cmul(w4, w2));
-  (*v)[7] = cmul((*v)[7], cmul(w4, w3));
-  (*v)[8] = cmul((*v)[8], w8);
-  (*v)[9] = cmul((*v)[9], cmul(w8, w1));
-  (*v)[10] = cmul((*v)[10], cmul(w8, w2));
-  (*v)[11] = cmul((*v)[11], cmul(w8, w3));
-  (*v)[12] = cmul((*v)[12], w12);
-  (*v)[13] = cmul((*v)[13], cmul(w12, w1));
-  (*v)[14] = cmul((*v)[14], cmul(w12, w2));
-  (*v)[15] = cmul((*v)[15], cmul(w12, w3));
+  tw16(v, k << (LOG_TABLE - 4u - logp));
 }
 
 // radix-16 pass output o (slot o): to workgroup memory, or to global memory in the last pass
