@@ -9,6 +9,7 @@
  *   pay to layerize the page.
  */
 import type { Selection } from 'd3';
+import { setIfChanged } from './d3quiet';
 
 type Orient = 'top' | 'right' | 'bottom' | 'left';
 
@@ -34,10 +35,7 @@ export interface Axis {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function set(el: Element, name: string, value: string | number): void {
-  const v = String(value);
-  if (el.getAttribute(name) !== v) el.setAttribute(name, v);
-}
+const set = (el: Element, name: string, v: string | number) => setIfChanged(el, name, String(v));
 
 /** A tick element remembers the value it shows. */
 type Tick = SVGGElement & { __tick?: number };

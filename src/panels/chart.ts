@@ -4,7 +4,7 @@
  */
 import { select, type BaseType, type ScaleLinear, type Selection } from 'd3';
 import { axisBottom, axisLeft } from './axis';
-import './d3quiet';
+import { setIfChanged } from './d3quiet';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export const W = 640;
@@ -50,10 +50,7 @@ export function child<E extends SVGElement>(
   return made.node() as unknown as E;
 }
 
-/** Sets an attribute only when its value changes (a repeated `d` would be re-parsed and repainted). */
-export function setIfChanged(el: Element | null, name: string, value: string): void {
-  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
+export { setIfChanged };
 
 /** Draws (idempotently) x and y axes with labels into `g`; an axis whose scale is unchanged is kept. */
 export function drawAxes(

@@ -5,9 +5,14 @@
  * node), and the panels redraw their static parts (labels, overlays, axis titles) with d3's joins
  * on every frame of a drag or playback. Extended through `selection.prototype`, which d3 documents
  * for this purpose: same arguments, same results, minus the writes that change nothing.
- * Imported once, by chart.ts, before any panel draws.
+ * Imported once, by chart.ts, before any panel draws; `setIfChanged` is the same for one element.
  */
 import { namespace, selection } from 'd3';
+
+/** Sets an attribute only when its value changes (a repeated `d` would be re-parsed and repainted). */
+export function setIfChanged(el: Element | null, name: string, value: string): void {
+  if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
 
 type Value = string | number | boolean | null | undefined;
 type ValueFn = (this: Element, d: unknown, i: number, nodes: ArrayLike<Element>) => Value;
@@ -32,7 +37,7 @@ proto.attr = function (...args: [string, (Value | ValueFn)?]) {
   return proto.each.call(this, function (d, i, nodes) {
     const v = typeof value === 'function' ? value.call(this, d, i, nodes) : value;
     if (v == null) this.removeAttribute(name);
-    else if (this.getAttribute(name) !== String(v)) this.setAttribute(name, String(v));
+    else setIfChanged(this, name, String(v));
   });
 };
 

@@ -72,6 +72,7 @@ export function SignalPanel() {
   const boxRef = useRef<HTMLDivElement>(null);
   const W = useWidth(boxRef);
   const H = 260;
+  const layer = { width: W, height: H, viewBox: `0 0 ${W} ${H}` };
 
   const yScale = useMemo(
     () =>
@@ -243,14 +244,7 @@ export function SignalPanel() {
       {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
       <LastGoodView stale={stale} warning={null}>
         <div className="plot" ref={boxRef}>
-          <svg
-            ref={backRef}
-            className="layer"
-            width={W}
-            height={H}
-            viewBox={`0 0 ${W} ${H}`}
-            aria-hidden="true"
-          >
+          <svg ref={backRef} className="layer" {...layer} aria-hidden="true">
             <defs>
               <linearGradient id="lagt-fade" x1="0" x2="1">
                 <stop offset="0" stopColor="var(--recon)" stopOpacity="0" />
@@ -261,20 +255,11 @@ export function SignalPanel() {
           <svg
             ref={svgRef}
             className="layer-base"
-            width={W}
-            height={H}
-            viewBox={`0 0 ${W} ${H}`}
+            {...layer}
             role="img"
             aria-label={t('signal.aria')}
           />
-          <svg
-            ref={frontRef}
-            className="layer"
-            width={W}
-            height={H}
-            viewBox={`0 0 ${W} ${H}`}
-            aria-hidden="true"
-          />
+          <svg ref={frontRef} className="layer" {...layer} aria-hidden="true" />
         </div>
       </LastGoodView>
       <Readouts
