@@ -20,7 +20,7 @@ import {
 import { translate, useT } from '../state/i18n';
 import { createGate, GateContext, lab } from '../state/store';
 import type { LabWarning } from '../state/warnings';
-import { PanelMenu, ResetContext, type CsvSource } from './exportMenu';
+import { PanelMenu, ResetContext, usePanelCsv, type CsvSource } from './exportMenu';
 import { superscriptDigits } from './superscript';
 
 export interface Readout {
@@ -298,6 +298,8 @@ export function Panel(props: {
   csv?: CsvSource;
   children: ReactNode;
 }) {
+  // Registered, not passed: the menu is not re-rendered with every step.
+  usePanelCsv(props.id, props.csv);
   return (
     <article
       className={`panel ${props.className ?? ''}`}
@@ -306,7 +308,7 @@ export function Panel(props: {
     >
       <header>
         <h3 id={`${props.id}-title`}>{props.title}</h3>
-        <PanelMenu id={props.id} title={props.title} {...(props.csv ? { csv: props.csv } : {})} />
+        <PanelMenu id={props.id} title={props.title} />
       </header>
       <p className="caption">{props.caption}</p>
       <PanelBoundary id={props.id}>{props.children}</PanelBoundary>

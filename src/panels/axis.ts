@@ -9,7 +9,7 @@
  *   pay to layerize the page.
  */
 import type { Selection } from 'd3';
-import { setIfChanged } from './d3quiet';
+import { setIfChanged, setText } from './d3quiet';
 
 type Orient = 'top' | 'right' | 'bottom' | 'left';
 
@@ -125,7 +125,7 @@ function axis(orient: Orient, scale: AxisScale): Axis {
       set(text, along, p);
       set(text, across, k * spacing);
       const label = fmt(v, i);
-      if (text.textContent !== label) text.textContent = label;
+      setText(text, label);
     });
   }) as Axis;
 

@@ -14,6 +14,17 @@ export function setIfChanged(el: Element | null, name: string, value: string): v
   if (el && el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/**
+ * Sets an element's text only when it changes, and in its one text node where it has one: a new
+ * text node (what `textContent =` makes) is a layout object removed and another added.
+ */
+export function setText(el: Element, s: string): void {
+  const t = el.firstChild;
+  if (t && t === el.lastChild && t.nodeType === 3 && s) {
+    if ((t as Text).data !== s) (t as Text).data = s;
+  } else if (el.textContent !== s) el.textContent = s;
+}
+
 type Value = string | number | boolean | null | undefined;
 type ValueFn = (this: Element, d: unknown, i: number, nodes: ArrayLike<Element>) => Value;
 
@@ -46,7 +57,6 @@ proto.text = function (...args: [(Value | ValueFn)?]) {
   if (args.length < 1) return d3text.call(this);
   return proto.each.call(this, function (d, i, nodes) {
     const v = typeof value === 'function' ? value.call(this, d, i, nodes) : value;
-    const s = v == null ? '' : String(v);
-    if (this.textContent !== s) this.textContent = s;
+    setText(this, v == null ? '' : String(v));
   });
 };

@@ -3,7 +3,7 @@
  * SVG, the panel's data as CSV, and reset the panel (its view, and the parameters that belong
  * to it alone). Failures (nothing drawn yet, no data) are said in words beside the button.
  */
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, memo, useContext, useEffect, useRef, useState } from 'react';
 import { useT } from '../state/i18n';
 import { defaultParams, type ParamName } from '../state/schema';
 import { setParams } from '../state/store';
@@ -31,8 +31,9 @@ const csvSources = new Map<string, CsvSource>();
  * Registers panel `id`'s CSV from any component inside it, e.g.
  * `usePanelCsv('kernel', () => kernelTable(…))`. The builder runs only when the CSV is asked for.
  */
-export function usePanelCsv(id: string, source: CsvSource): void {
+export function usePanelCsv(id: string, source: CsvSource | undefined): void {
   useEffect(() => {
+    if (!source) return;
     csvSources.set(id, source);
     return () => {
       if (csvSources.get(id) === source) csvSources.delete(id);
@@ -43,7 +44,8 @@ export function usePanelCsv(id: string, source: CsvSource): void {
 type Item = 'png' | 'svg' | 'csv' | 'reset';
 const ITEMS: Item[] = ['png', 'svg', 'csv', 'reset'];
 
-export function PanelMenu({ id, title, csv }: { id: string; title: string; csv?: CsvSource }) {
+/** Memoised: a panel re-renders on every step of playback, its menu only when its props change. */
+export const PanelMenu = memo(function PanelMenu({ id, title }: { id: string; title: string }) {
   const t = useT();
   const reset = useContext(ResetContext);
   const [message, setMessage] = useState<string | null>(null);
@@ -64,7 +66,7 @@ export function PanelMenu({ id, title, csv }: { id: string; title: string; csv?:
         return;
       }
       if (item === 'csv') {
-        const table = (csv ?? csvSources.get(id))?.();
+        const table = csvSources.get(id)?.();
         if (!table || !table.rows.length) return setMessage(t('export.panel.noData'));
         return download(exportName(id, 'csv'), toCsv(table), 'text/csv');
       }
@@ -102,4 +104,4 @@ export function PanelMenu({ id, title, csv }: { id: string; title: string; csv?:
       )}
     </div>
   );
-}
+});

@@ -135,8 +135,10 @@ export function createGate(): Gate {
     if (snapshot !== prev) for (const l of listeners) l(snapshot, prev);
   };
   // Catch up once the store has been quiet for QUIET_MS (so not between the steps of a drag),
-  // then in an idle period.
+  // then in an idle period. A change re-arms nothing: the timer, when it fires, waits out what
+  // is left of the quiet period since the last change (playback changes the store every frame).
   let quiet = 0;
+  let lastChange = 0;
   const cancelIdle = (): void => {
     clearTimeout(quiet);
     quiet = 0;
@@ -145,20 +147,26 @@ export function createGate(): Gate {
     else clearTimeout(idle);
     idle = 0;
   };
+  const whenQuiet = (): void => {
+    const left = lastChange + QUIET_MS - performance.now();
+    if (left > 0) {
+      quiet = setTimeout(whenQuiet, left) as unknown as number;
+      return;
+    }
+    quiet = 0;
+    if (idle) return;
+    const run = (): void => {
+      idle = 0;
+      emit();
+    };
+    idle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 1000 })
+        : (setTimeout(run, 0) as unknown as number);
+  };
   const scheduleIdle = (): void => {
-    clearTimeout(quiet);
-    quiet = setTimeout(() => {
-      quiet = 0;
-      if (idle) return;
-      const run = (): void => {
-        idle = 0;
-        emit();
-      };
-      idle =
-        typeof requestIdleCallback === 'function'
-          ? requestIdleCallback(run, { timeout: 1000 })
-          : (setTimeout(run, 0) as unknown as number);
-    }, QUIET_MS) as unknown as number;
+    lastChange = performance.now();
+    if (!quiet) quiet = setTimeout(whenQuiet, QUIET_MS) as unknown as number;
   };
   return {
     getState: () => snapshot,

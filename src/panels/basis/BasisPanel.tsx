@@ -34,6 +34,7 @@ import {
   nearestTerm,
   spreadLabels,
   strongest,
+  termRange,
   truncationIsExact,
   windowGrid,
   windowStart,
@@ -179,15 +180,18 @@ export function BasisPanel() {
     [p.measure, themeKey],
   );
 
+  const plotBox = useMemo(
+    () => ({ innerW: W - M.left - M.right, innerH: MAIN_H - M.top - M.bottom }),
+    [W],
+  );
   // Scales, shared by the drawing and the hover effects.
   const main = useMemo(() => {
-    const innerW = W - M.left - M.right;
-    const innerH = MAIN_H - M.top - M.bottom;
+    const { innerW, innerH } = plotBox;
     const { G } = grid;
     const x = scaleLinear().domain([view.start, view.end]).range([0, innerW]);
-    const topTerms = top.map((n) => terms.terms.subarray(n * G, (n + 1) * G));
+    const topRanges = top.map((n) => termRange(grid, view.coeffs, n));
     const y = scaleLinear()
-      .domain(empty ? [-1, 1] : extent(terms.sum, view.truth, ...topTerms))
+      .domain(empty ? [-1, 1] : extent(terms.sum, view.truth, ...topRanges))
       .range([innerH, 0])
       .nice();
     const tau = (j: number) => view.start + grid.s[j]! * (view.end - view.start);
@@ -199,23 +203,18 @@ export function BasisPanel() {
       path(
         Array.from(
           { length: G },
-          (_, j) => [x(tau(j)), y(terms.terms[n * G + j]!)] as [number, number],
+          (_, j) => [x(tau(j)), y(view.coeffs[n]! * grid.phi[n * G + j]!)] as [number, number],
         ),
       ) ?? '';
     return { innerW, innerH, x, y, tau, path, termPath };
-  }, [W, grid, view, terms, top, empty]);
+  }, [plotBox, grid, view, terms, top, empty]);
 
-  // Main plot: all terms (canvas), the strongest (SVG), input, sum.
+  // The main plot's fixed parts (label, clip, layers, pointer overlay), once per size and state.
   useLayoutEffect(() => {
     const svg = svgRef.current;
-    const canvas = canvasRef.current;
-    if (!svg || !canvas) return;
-    const { innerW, innerH, x, y, tau, path } = main;
-    const { G } = grid;
+    if (!svg) return;
+    const { innerW, innerH } = plotBox;
     const g = plotGroup(svg);
-    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
-      a.call(axisLeft(y).ticks(5).tickSizeOuter(0)),
-    );
     g.selectAll<SVGTextElement, null>('text.y-label')
       .data([null])
       .join('text')
@@ -232,33 +231,61 @@ export function BasisPanel() {
       .join('rect')
       .attr('width', innerW)
       .attr('height', innerH);
+    g.selectAll<SVGTextElement, null>('text.empty')
+      .data(empty ? [null] : [])
+      .join('text')
+      .attr('class', 'empty')
+      .attr('x', innerW / 2)
+      .attr('y', innerH / 2)
+      .attr('text-anchor', 'middle')
+      .text(t('basis.empty'));
+    g.selectAll<SVGGElement, null>('g.hover-layer')
+      .data([null])
+      .join('g')
+      .attr('class', 'hover-layer')
+      .attr('pointer-events', 'none');
+    g.selectAll<SVGRectElement, null>('rect.overlay')
+      .data([null])
+      .join('rect')
+      .attr('class', 'overlay')
+      .attr('width', innerW)
+      .attr('height', innerH)
+      .attr('fill', 'transparent')
+      .style('cursor', 'crosshair')
+      .raise();
+  }, [plotBox, empty, t]);
+
+  // Main plot, every step: all terms (canvas), the strongest labelled, input, sum.
+  const drawn = useRef({ main, grid, view, empty });
+  useLayoutEffect(() => {
+    drawn.current = { main, grid, view, empty };
+    const svg = svgRef.current;
+    if (!svg) return;
+    const { innerW, innerH, x, y, tau, path } = main;
+    const { G } = grid;
+    const g = plotGroup(svg);
+    cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
+      a.call(axisLeft(y).ticks(5).tickSizeOuter(0)),
+    );
 
     // All N terms on the canvas (1:1 device pixels): faint, the strongest few emphasised. The
-    // canvas is drawn by a worker where the browser can (termsCanvas.ts); here the curves are
-    // only mapped to pixels.
-    const xs = new Float32Array(empty ? 0 : G);
-    const ys = new Float32Array(empty ? 0 : N * G);
-    if (!empty) {
-      for (let j = 0; j < G; j++) xs[j] = x(tau(j));
-      // y(v) = ya·v + yb: the scale's affine map, without a call per point.
-      const ya = y(1) - y(0);
-      const yb = y(0);
-      for (let i = 0; i < N * G; i++) ys[i] = ya * terms.terms[i]! + yb;
-    }
-    painter.current?.paint({
+    // canvas is drawn by a worker where the browser can (termsCanvas.ts), from the grid it was
+    // sent once and this step's coefficients.
+    painter.current?.paint(G, grid.phi, {
       width: innerW,
       height: innerH,
       dpr: Math.min(3, window.devicePixelRatio || 1),
       colour: termColour,
       alpha: N > 96 ? 0.18 : 0.3,
-      xs,
-      ys,
+      coeffs: empty ? new Float64Array(0) : view.coeffs,
+      ya: y(1) - y(0),
+      yb: y(0),
       strong: top,
     });
 
     const strongData = empty ? [] : top;
     const labelY = spreadLabels(
-      strongData.map((n) => y(terms.terms[n * G + G - 1]!)),
+      strongData.map((n) => y(view.coeffs[n]! * grid.phi[n * G + G - 1]!)),
       11,
       0,
       innerH,
@@ -272,7 +299,7 @@ export function BasisPanel() {
       .attr('dy', '0.32em')
       .style('fill', `var(--${p.measure})`)
       .text((n) => `${n}`);
-    // Redrawn on every frame of playback: static attributes once, the rest only when changed.
+    // Static attributes once, the rest only when changed.
     if (empty) g.selectAll('path.truth, path.sum').remove();
     else {
       const truth = child<SVGPathElement>(g, 'path', 'truth', {
@@ -296,36 +323,26 @@ export function BasisPanel() {
       const sumPts = Array.from(terms.sum, (v, j) => [x(tau(j)), y(v)] as [number, number]);
       setIfChanged(sum, 'd', path(sumPts) ?? '');
     }
-    g.selectAll<SVGTextElement, null>('text.empty')
-      .data(empty ? [null] : [])
-      .join('text')
-      .attr('class', 'empty')
-      .attr('x', innerW / 2)
-      .attr('y', innerH / 2)
-      .attr('text-anchor', 'middle')
-      .text(t('basis.empty'));
-    g.selectAll<SVGGElement, null>('g.hover-layer')
-      .data([null])
-      .join('g')
-      .attr('class', 'hover-layer')
-      .attr('pointer-events', 'none');
+    // Keep the hover layer and the pointer overlay above the curves.
+    const hoverLayer = g.select<SVGGElement>('g.hover-layer').node();
+    const overlay = g.select<SVGRectElement>('rect.overlay').node();
+    const plot = g.node()!;
+    if (hoverLayer && overlay && plot.lastChild !== overlay) {
+      plot.append(hoverLayer);
+      plot.append(overlay);
+    }
+  }, [main, grid, terms, top, view, empty, N, p.measure, termColour, canvasKey]);
 
-    const overlay = g
-      .selectAll<SVGRectElement, null>('rect.overlay')
-      .data([null])
-      .join('rect')
-      .attr('class', 'overlay')
-      .attr('width', innerW)
-      .attr('height', innerH)
-      .attr('fill', 'transparent')
-      .style('cursor', 'crosshair')
-      .raise();
-    const node = overlay.node()!;
+  // Hovering the main plot picks the nearest term (of the step drawn last).
+  useEffect(() => {
+    const node = svgRef.current?.querySelector<SVGRectElement>('rect.overlay');
+    if (!node) return;
     const move = (ev: PointerEvent) => {
+      const { main, grid, view, empty } = drawn.current;
       if (empty) return;
-      const [px, py] = pointer(ev, g.node());
-      const j = Math.round((px / innerW) * (G - 1));
-      hoverBasis(nearestTerm(terms.terms, N, G, j, y.invert(py)));
+      const [px, py] = pointer(ev, node.parentNode);
+      const j = Math.round((px / main.innerW) * (grid.G - 1));
+      hoverBasis(nearestTerm(grid, view.coeffs, j, main.y.invert(py)));
     };
     const leave = () => hoverBasis(null);
     node.addEventListener('pointermove', move);
@@ -334,7 +351,7 @@ export function BasisPanel() {
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', leave);
     };
-  }, [main, grid, terms, top, view, empty, N, W, p.measure, termColour, t, canvasKey]);
+  }, [plotBox]);
 
   // The time axis, in time units (view units × unit).
   useLayoutEffect(() => {

@@ -14,6 +14,7 @@ import {
   basisTerms,
   gridSize,
   nearestTerm,
+  termRange,
   spreadLabels,
   strongest,
   truncationErrors,
@@ -59,14 +60,20 @@ describe('basisTerms', () => {
     }
   });
 
-  it('each term is x_n φ_n and its rms ranks the strongest terms', () => {
+  it('rms, range and ranking of the terms x_n φ_n, from the grid without forming the terms', () => {
     const N = 8;
     const v = viewOf('legs', N, 200);
     const grid = basisGrid('legs', N, 'paper', gridSize(N), 0);
     const t = basisTerms(grid, v.coeffs);
-    for (let n = 0; n < N; n++)
-      for (let j = 0; j < grid.G; j += 17)
-        expect(t.terms[n * grid.G + j]).toBe(v.coeffs[n]! * grid.phi[n * grid.G + j]!);
+    for (let n = 0; n < N; n++) {
+      const term = Array.from(
+        { length: grid.G },
+        (_, j) => v.coeffs[n]! * grid.phi[n * grid.G + j]!,
+      );
+      const ms = term.reduce((a, x) => a + x * x, 0) / grid.G;
+      expect(t.rms[n]!).toBeCloseTo(Math.sqrt(ms), 14);
+      expect(termRange(grid, v.coeffs, n)).toEqual([Math.min(...term), Math.max(...term)]);
+    }
     const top = strongest(t.rms, 3);
     expect(top).toHaveLength(3);
     for (let n = 0; n < N; n++)
@@ -166,12 +173,13 @@ describe('spreadLabels', () => {
 });
 
 describe('nearestTerm', () => {
-  it('picks the term whose value at the column is nearest', () => {
-    const G = 3;
-    const terms = Float64Array.from([0, 0, 0, 1, 1, 1, -2, -2, -2]);
-    expect(nearestTerm(terms, 3, G, 1, 0.8)).toBe(1);
-    expect(nearestTerm(terms, 3, G, 5, -1.5)).toBe(2);
-    expect(nearestTerm(terms, 3, G, -4, 0.1)).toBe(0);
+  it('picks the term x_n φ_n whose value at the column is nearest', () => {
+    const grid = basisGrid('legs', 3, 'paper', 3, 0);
+    grid.phi.set([0, 0, 0, 1, 1, 1, -1, -1, -1]);
+    const coeffs = Float64Array.from([5, 1, 2]);
+    expect(nearestTerm(grid, coeffs, 1, 0.8)).toBe(1);
+    expect(nearestTerm(grid, coeffs, 5, -1.5)).toBe(2);
+    expect(nearestTerm(grid, coeffs, -4, 0.1)).toBe(0);
   });
 });
 

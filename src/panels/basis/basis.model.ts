@@ -18,6 +18,10 @@ export interface BasisGrid {
   s: Float64Array;
   /** φ_n(s_j), term-major: phi[n·G + j]. */
   phi: Float64Array;
+  /** Per n over the grid: root mean square, least and greatest value of φ_n. */
+  phiRms: Float64Array;
+  phiMin: Float64Array;
+  phiMax: Float64Array;
 }
 
 /**
@@ -49,40 +53,51 @@ export function basisGrid(
     hippoBasis(measure, N, basisArgument(measure, s[j]!, span), normalization, col);
     for (let n = 0; n < N; n++) phi[n * G + j] = col[n]!;
   }
-  return { G, N, s, phi };
+  const phiRms = new Float64Array(N);
+  const phiMin = new Float64Array(N).fill(Infinity);
+  const phiMax = new Float64Array(N).fill(-Infinity);
+  for (let n = 0; n < N; n++) {
+    let ss = 0;
+    for (let j = 0; j < G; j++) {
+      const v = phi[n * G + j]!;
+      ss += v * v;
+      phiMin[n] = Math.min(phiMin[n]!, v);
+      phiMax[n] = Math.max(phiMax[n]!, v);
+    }
+    phiRms[n] = Math.sqrt(ss / G);
+  }
+  return { G, N, s, phi, phiRms, phiMin, phiMax };
 }
 
+/**
+ * What the panel needs of the N terms x_n φ_n(s_j) at each step, without forming them (a term is
+ * x_n·phi[n·G + j]; the canvas forms them where it draws them, see termsCanvas.ts).
+ */
 export interface BasisTerms {
-  /** x_n φ_n(s_j), term-major: terms[n·G + j]. */
-  terms: Float64Array;
   /** Σ_n x_n φ_n(s_j), summed in the order n = 0 … N−1 (as the signal panel). */
   sum: Float64Array;
-  /** Root mean square of each term over the window: how much it carries. */
+  /** Root mean square of each term over the window, |x_n|·rms(φ_n): how much it carries. */
   rms: Float64Array;
 }
 
 export function basisTerms(grid: BasisGrid, coeffs: Float64Array): BasisTerms {
   const { G, N, phi } = grid;
-  const terms = new Float64Array(N * G);
   const sum = new Float64Array(G);
   const rms = new Float64Array(N);
   for (let n = 0; n < N; n++) {
     const c = coeffs[n]!;
     const o = n * G;
-    let ss = 0;
-    for (let j = 0; j < G; j++) {
-      const v = c * phi[o + j]!;
-      terms[o + j] = v;
-      ss += v * v;
-    }
-    rms[n] = Math.sqrt(ss / G);
+    for (let j = 0; j < G; j++) sum[j] = sum[j]! + c * phi[o + j]!;
+    rms[n] = Math.abs(c) * grid.phiRms[n]!;
   }
-  for (let j = 0; j < G; j++) {
-    let acc = 0;
-    for (let n = 0; n < N; n++) acc += terms[n * G + j]!;
-    sum[j] = acc;
-  }
-  return { terms, sum, rms };
+  return { sum, rms };
+}
+
+/** The least and greatest value of the term x_n φ_n over the grid. */
+export function termRange(grid: BasisGrid, coeffs: Float64Array, n: number): [number, number] {
+  const a = coeffs[n]! * grid.phiMin[n]!;
+  const b = coeffs[n]! * grid.phiMax[n]!;
+  return a <= b ? [a, b] : [b, a];
 }
 
 /** Indices of the k largest values (descending), ignoring non-finite ones. */
@@ -235,19 +250,14 @@ export function truncationIsExact(measure: Measure): boolean {
   return measure === 'legs' || measure === 'lagt';
 }
 
-/** Index of the term whose curve passes nearest to value y at grid column j (for hovering). */
-export function nearestTerm(
-  terms: Float64Array,
-  N: number,
-  G: number,
-  j: number,
-  y: number,
-): number {
+/** Index of the term x_n φ_n whose curve passes nearest to value y at grid column j (hovering). */
+export function nearestTerm(grid: BasisGrid, coeffs: Float64Array, j: number, y: number): number {
+  const { G, N, phi } = grid;
   let best = -1;
   let bestD = Infinity;
   const jj = Math.min(G - 1, Math.max(0, j));
   for (let n = 0; n < N; n++) {
-    const d = Math.abs(terms[n * G + jj]! - y);
+    const d = Math.abs(coeffs[n]! * phi[n * G + jj]! - y);
     if (d < bestD) {
       bestD = d;
       best = n;

@@ -7,7 +7,18 @@
  * The page still reads the canvas as usual (toDataURL and drawImage see the worker's last frame).
  */
 
-/** One frame of the canvas, in CSS pixels (ys holds N curves of xs.length points, NaN = gap). */
+/**
+ * The basis on the canvas's grid: φ_n at G evenly spaced window positions, term-major
+ * (phi[n·G + j]). Sent to the painter once per grid; each frame then carries only the N
+ * coefficients, and the terms x_n φ_n are formed where they are drawn.
+ */
+export interface TermsGrid {
+  G: number;
+  phi: Float32Array;
+}
+
+/** One frame of the canvas, in CSS pixels: term n at column j is drawn at
+ * (j/(G−1)·width, ya·x_n·φ_n(s_j) + yb) (a non-finite x_n draws nothing). */
 export interface TermsFrame {
   width: number;
   height: number;
@@ -15,14 +26,19 @@ export interface TermsFrame {
   colour: string;
   /** Alpha of the faint curves (the strong ones are opaque and wider). */
   alpha: number;
-  xs: Float32Array;
-  ys: Float32Array;
+  coeffs: Float64Array;
+  ya: number;
+  yb: number;
   strong: number[];
 }
 
 type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
-export function drawTerms(canvas: HTMLCanvasElement | OffscreenCanvas, f: TermsFrame): void {
+export function drawTerms(
+  canvas: HTMLCanvasElement | OffscreenCanvas,
+  grid: TermsGrid | null,
+  f: TermsFrame,
+): void {
   const cw = Math.round(f.width * f.dpr);
   const ch = Math.round(f.height * f.dpr);
   if (canvas.width !== cw) canvas.width = cw;
@@ -31,23 +47,18 @@ export function drawTerms(canvas: HTMLCanvasElement | OffscreenCanvas, f: TermsF
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, cw, ch);
-  const G = f.xs.length;
-  const N = G ? f.ys.length / G : 0;
-  if (!N) return;
+  const N = f.coeffs.length;
+  if (!grid || !N || grid.phi.length < N * grid.G) return;
+  const { G, phi } = grid;
+  const dx = G > 1 ? f.width / (G - 1) : 0;
   ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
   ctx.strokeStyle = f.colour;
   const trace = (n: number) => {
-    let pen = false;
-    for (let j = 0, o = n * G; j < G; j++) {
-      const y = f.ys[o + j]!;
-      if (!Number.isFinite(y)) {
-        pen = false;
-        continue;
-      }
-      if (pen) ctx.lineTo(f.xs[j]!, y);
-      else ctx.moveTo(f.xs[j]!, y);
-      pen = true;
-    }
+    const a = f.ya * f.coeffs[n]!;
+    if (!Number.isFinite(a)) return;
+    const o = n * G;
+    ctx.moveTo(0, a * phi[o]! + f.yb);
+    for (let j = 1; j < G; j++) ctx.lineTo(j * dx, a * phi[o + j]! + f.yb);
   };
   const strong = new Set(f.strong);
   ctx.globalAlpha = f.alpha;
@@ -73,6 +84,9 @@ export class TermsPainter {
   private worker: Worker | null = null;
   /** The worker failed: the canvas it took cannot be drawn (the panel makes a new one). */
   private lost = false;
+  /** The grid last sent (by identity of its φ), and its float32 copy for drawing here. */
+  private gridOf: Float64Array | null = null;
+  private grid: TermsGrid | null = null;
 
   /** The painter of `canvas`, made on first use (`worker`: try to draw off the main thread). */
   static of(canvas: HTMLCanvasElement, worker: boolean, onLost: () => void): TermsPainter {
@@ -113,9 +127,17 @@ export class TermsPainter {
     return this.worker !== null;
   }
 
-  paint(frame: TermsFrame): void {
-    if (this.worker) this.worker.postMessage({ frame }, [frame.xs.buffer, frame.ys.buffer]);
-    else if (!this.lost) drawTerms(this.canvas, frame);
+  /** Draws a frame of the terms x_n φ_n on the grid `phi` (G points per term). */
+  paint(G: number, phi: Float64Array, frame: TermsFrame): void {
+    if (this.lost) return;
+    if (phi !== this.gridOf) {
+      this.gridOf = phi;
+      this.grid = { G, phi: Float32Array.from(phi) };
+      if (this.worker) this.worker.postMessage({ grid: this.grid });
+    }
+    // coeffs may be a view into a long buffer (all states of the run): post only its values.
+    if (this.worker) this.worker.postMessage({ frame: { ...frame, coeffs: frame.coeffs.slice() } });
+    else drawTerms(this.canvas, this.grid, frame);
   }
 
   /** Ends the worker once the canvas has left the page (not when React only re-runs effects). */
