@@ -21,6 +21,7 @@ import { translate, useT } from '../state/i18n';
 import { createGate, GateContext, lab } from '../state/store';
 import type { LabWarning } from '../state/warnings';
 import { PanelMenu, ResetContext, usePanelCsv, type CsvSource } from './exportMenu';
+import { setText } from './d3quiet';
 import { superscriptDigits } from './superscript';
 
 export interface Readout {
@@ -136,9 +137,8 @@ export function Equation({ tex, label }: { tex: string; label?: string }) {
       // One run of glyphs keeps KaTeX's span (its font); a sign or an exponent becomes text.
       const glyphs = slot.childElementCount === 1 ? slot.firstElementChild : null;
       const text = slotText(v);
-      if (glyphs && glyphs.childElementCount === 0 && /^[\d.]+$/.test(text))
-        glyphs.textContent = text;
-      else slot.textContent = text;
+      if (glyphs && glyphs.childElementCount === 0 && /^[\d.]+$/.test(text)) setText(glyphs, text);
+      else setText(slot, text);
       now[i] = v;
     });
   }, [slots, shown, typeset, html]);
