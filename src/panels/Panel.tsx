@@ -82,6 +82,15 @@ export function slotText(value: string): string {
   return `${m[1] ? '−' : ''}${m[2]}${exp}`;
 }
 
+/**
+ * While playback runs, an equation's numbers are written in place at most every PLAYING_MS (the
+ * plots and readouts follow every step): re-laying-out and repainting typeset HTML costs more
+ * than a plot, and digits changing sixty times a second cannot be read. Equations take turns,
+ * each on its own phase; a drag or a step still writes at once.
+ */
+const PLAYING_MS = 100;
+let equations = 0;
+
 /** Longest an equation waits to be typeset anew while its shape keeps changing. */
 const EQUATION_MS = 120;
 /** Quiet time after which an equation whose numbers were updated in place is typeset anew
@@ -125,23 +134,39 @@ export function Equation({ tex, label }: { tex: string; label?: string }) {
   const box = useRef<HTMLDivElement>(null);
   // The numbers the HTML shows now: the typeset ones, then those written in place.
   const showing = useRef<{ html: string; values: string[] }>({ html: '', values: [] });
+  const [phase] = useState(() => (equations++ % 4) * (PLAYING_MS / 4));
+  const lastWrite = useRef(-Infinity);
   useLayoutEffect(() => {
     const el = box.current;
     if (showing.current.html !== html) showing.current = { html, values: [...typeset.values] };
     if (!el || shown.shape !== slots.shape) return;
-    const now = showing.current.values;
-    slots.values.forEach((v, i) => {
-      if (now[i] === v) return;
-      const slot = el.querySelector(`.katex-html .eqn-${i}`);
-      if (!slot) return;
-      // One run of glyphs keeps KaTeX's span (its font); a sign or an exponent becomes text.
-      const glyphs = slot.childElementCount === 1 ? slot.firstElementChild : null;
-      const text = slotText(v);
-      if (glyphs && glyphs.childElementCount === 0 && /^[\d.]+$/.test(text)) setText(glyphs, text);
-      else setText(slot, text);
-      now[i] = v;
-    });
-  }, [slots, shown, typeset, html]);
+    const write = () => {
+      lastWrite.current = performance.now();
+      const now = showing.current.values;
+      slots.values.forEach((v, i) => {
+        if (now[i] === v) return;
+        const slot = el.querySelector(`.katex-html .eqn-${i}`);
+        if (!slot) return;
+        // One run of glyphs keeps KaTeX's span (its font); a sign or an exponent becomes text.
+        const glyphs = slot.childElementCount === 1 ? slot.firstElementChild : null;
+        const text = slotText(v);
+        if (glyphs && glyphs.childElementCount === 0 && /^[\d.]+$/.test(text))
+          setText(glyphs, text);
+        else setText(slot, text);
+        now[i] = v;
+      });
+    };
+    if (lab.getState().ui.playing) {
+      // The next write on this equation's own grid of times (phase + multiples of PLAYING_MS).
+      const due = Math.floor((lastWrite.current - phase) / PLAYING_MS + 1) * PLAYING_MS + phase;
+      const wait = due - performance.now();
+      if (wait > 0) {
+        const timer = setTimeout(write, wait);
+        return () => clearTimeout(timer);
+      }
+    }
+    write();
+  }, [slots, shown, typeset, html, phase]);
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
   return (
