@@ -716,9 +716,9 @@ async function benchConv(): Promise<void> {
   const L = sizes.conv.L;
   await benchConvAt('causalConv');
   if (convPath(rt, L) === 'row') {
-    // the previous four passes, and the one-dispatch path with its FFT code looped
+    // the previous four passes, and the one-dispatch path with its three FFTs unrolled
     await benchConvAt('causalConv (four-step)', { row: false });
-    await benchConvAt('causalConv (diag: row, loop)', { loop: true });
+    await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-dispatch path forced, to run it here
     setFftStrategy(rt, 'workgroup');

@@ -63,10 +63,13 @@ function checkConv(K: Float32Array, u: Float32Array, H: number): number {
 export interface ConvTuning {
   /** Rows that fit one workgroup (convRowPlan) in one dispatch, else the four-step. */
   row: boolean;
-  /** That dispatch's three FFTs as one loop over one copy of the FFT's code, else unrolled. */
+  /**
+   * That dispatch's three FFTs as one loop over one copy of the FFT's code, else unrolled: on an
+   * H200 (1024 × 16384) 0.367 ms looped against 0.644 unrolled (three copies of the code).
+   */
   loop: boolean;
 }
-const DEFAULT_TUNING: ConvTuning = { row: true, loop: false };
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: true };
 let tuning: ConvTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */
