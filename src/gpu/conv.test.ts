@@ -102,12 +102,12 @@ describe('gpu causalConv', () => {
     [2, 256, 64, 'row'],
     [3, 2048, 1024, 'row'],
     [2, 4096, undefined, 'row'],
-    [2, 4096, undefined, 'row (unrolled)'],
+    [2, 4096, undefined, 'row (loop)'],
   ])(
     "'workgroup' FFT passes (product and padding fused), H = %i, L = %i, tile %s: %s",
     async (H, L, tile, path) => {
       setFftStrategy(rt, 'workgroup', tile === undefined ? undefined : { tile });
-      setConvTuning({ row: path.startsWith('row'), loop: path !== 'row (unrolled)' });
+      setConvTuning({ row: path.startsWith('row'), loop: path === 'row (loop)' || 'auto' });
       try {
         expect(convPath(rt, L)).toBe(path.split(' ')[0]);
         const { K, u } = inputs(H * 1000 + L + 1, H, L);

@@ -19,7 +19,9 @@
  * per row; the padding halves the forward FFT into two of length L, the real output halves the
  * inverse into one of length L; 64 KiB of spectrum per row parked in y and x); other rows a
  * four-step whose spectrum stays in four-step order (columns, rows | rows, columns: four passes,
- * none transposed; setConvTuning({ row: false }) forces it for the rows above too).
+ * none transposed; setConvTuning({ row: false }) forces it for the rows above too). GPU time on
+ * an H200 (Vulkan, Dawn, clocks warm; bench/README.md), H = 1024, L = 16384: 0.369 ms in one
+ * dispatch, 0.687 with the four-step (PyTorch's rfft/irfft FFTConv: 0.819 in the same call).
  */
 import { isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
@@ -64,12 +66,13 @@ export interface ConvTuning {
   /** Rows that fit one workgroup (convRowPlan) in one dispatch, else the four-step. */
   row: boolean;
   /**
-   * That dispatch's three FFTs as one loop over one copy of the FFT's code, else unrolled: on an
-   * H200 (1024 × 16384) 0.367 ms looped against 0.644 unrolled (three copies of the code).
+   * That dispatch's three FFTs as one loop over one copy of the FFT's code, or unrolled; 'auto':
+   * looped for rows longer than 4096. On an H200 (H·L = 2^24): L = 16384 0.369 ms looped against
+   * 0.649 unrolled, L = 8192 0.361 / 0.372, L = 4096 0.295 / 0.257.
    */
-  loop: boolean;
+  loop: boolean | 'auto';
 }
-const DEFAULT_TUNING: ConvTuning = { row: true, loop: true };
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto' };
 let tuning: ConvTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */
@@ -118,10 +121,11 @@ function encodeRow(
   y: GPUBuffer,
   H: number,
 ): void {
-  const key = `${plan.n}.${tuning.loop}`;
+  const loop = tuning.loop === 'auto' ? plan.n > 4096 : tuning.loop;
+  const key = `${plan.n}.${loop}`;
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${convRowShader(plan, { loop: tuning.loop })}\n${butterflyCode}\n`;
+    code = `${convRowShader(plan, { loop })}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const tables = [twiddleTable(rt, plan.n), twiddleTable(rt, 2 * plan.n)];

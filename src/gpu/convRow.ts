@@ -27,6 +27,13 @@
  * workgroup memory in 4 rounds of the digit sets {c, 7 − c, 8 + c, 15 − c} (Q values each),
  * and invocation i forms C' at digits d < 8. Invocation i = 0 of the even half is its own
  * partner (−j = (16 − d)·Q) and takes those values from its registers.
+ *
+ * On an H200 (1024 × 16384, clocks warm) the dispatch takes 0.369 ms with the three FFTs as one
+ * loop over a single copy of their code, 0.649 unrolled (three copies): ≈ 45 µs per row for
+ * the one 1024-invocation workgroup an SM holds (64 registers each), against ≈ 6 µs of DRAM
+ * time per row. What limits it is what limits fftRow.ts, three times over: each of the 11
+ * exchanges is 4 rounds of write → barrier → read → barrier for the whole workgroup, with no
+ * other workgroup on the SM to fill the waits.
  */
 import {
   bitOf,
