@@ -26,7 +26,7 @@ import { fft as coreFft } from '../src/core/fft';
 import { rtfKernel } from '../src/core/rtf';
 import { s4dInit, s4dKernel, s4Kernel } from '../src/core/s4';
 import { gaussian, rng } from '../src/core/signals';
-import { causalConv } from '../src/gpu/conv';
+import { causalConv, convPath, setConvTuning, type ConvTuning } from '../src/gpu/conv';
 import { dplrKernels } from '../src/gpu/dplr';
 import {
   fft,
@@ -426,7 +426,7 @@ interface Row {
   timed: Timed;
   maxRelErr: number;
   rowsChecked: number;
-  /** The pow2 FFT path fftEncode took (fft rows only). */
+  /** The path taken: fftEncode's pow2 path (fft rows), convPath (causalConv rows). */
   path?: string;
   /** Bytes our implementation moves through device memory (counted from its passes), if known. */
   trafficBytes?: number;
@@ -664,36 +664,75 @@ async function benchFft(): Promise<void> {
   }
 }
 
-async function benchConv(): Promise<void> {
-  const { H, L } = sizes.conv;
+async function benchConvAt(
+  label: string,
+  tuning?: Partial<ConvTuning>,
+  L0?: number,
+): Promise<void> {
+  const L = L0 ?? sizes.conv.L;
+  const H = (sizes.conv.H * sizes.conv.L) / L;
   const { K, u } = convInputs(H, L);
-  const { timed, out } = await timeCall(() => causalConv(rt, K, u, H));
-  const checks = checkRows(H).map((h): [Float32Array, Float64Array] => [
-    out.subarray(h * L, (h + 1) * L),
-    coreConv(
-      Float64Array.from(K.subarray(h * L, (h + 1) * L)),
-      Float64Array.from(u.subarray(h * L, (h + 1) * L)),
-    ),
-  ]);
-  const m = 2 ** Math.ceil(log2(2 * L - 1));
-  const packed = H * m * C64;
-  rows.push({
-    kernel: 'causalConv',
-    size: { H, L },
-    bytes: 3 * H * L * F32,
-    flops: 3 * 2.5 * m * log2(m) * H,
-    flopModel: '3 real FFTs of length m = 2L per row (2.5 m log2 m each)',
-    timed,
-    maxRelErr: maxRelErr(checks),
-    rowsChecked: checks.length,
-    trafficBytes:
-      fftStrategy(rt) === 'workgroup' && fftPasses(m) === 2
-        ? // four passes, products and padding fused: packed rows of L in, H·m out; rows R + W
-          // twice; H·m in, y out (partner reads of the product hit the L2, not counted)
-          H * L * C64 + packed + 4 * packed + packed + H * L * F32
-        : // two complex FFTs of H·m values, the spectrum pass (R + W), the extraction (R half, W y)
-          2 * fftPasses(m) * 2 * packed + 2 * packed + packed / 2 + H * L * F32,
-  });
+  if (tuning) setConvTuning(tuning);
+  try {
+    const path = convPath(rt, L);
+    const { timed, out } = await timeCall(() => causalConv(rt, K, u, H));
+    const checks = checkRows(H).map((h): [Float32Array, Float64Array] => [
+      out.subarray(h * L, (h + 1) * L),
+      coreConv(
+        Float64Array.from(K.subarray(h * L, (h + 1) * L)),
+        Float64Array.from(u.subarray(h * L, (h + 1) * L)),
+      ),
+    ]);
+    const m = 2 ** Math.ceil(log2(2 * L - 1));
+    const packed = H * m * C64;
+    rows.push({
+      kernel: label,
+      size: { H, L },
+      path,
+      bytes: 3 * H * L * F32,
+      flops: 3 * 2.5 * m * log2(m) * H,
+      flopModel: '3 real FFTs of length m = 2L per row (2.5 m log2 m each)',
+      timed,
+      maxRelErr: maxRelErr(checks),
+      rowsChecked: checks.length,
+      trafficBytes:
+        path === 'row'
+          ? // one pass: packed rows of L in, y out (the second read of x and the spectrum parked
+            // in y and x: 4 × H·L·4 bytes more, in the L2 while the row's workgroup runs)
+            H * L * C64 + H * L * F32
+          : path === 'four-step'
+            ? // four passes, products and padding fused: packed rows of L in, H·m out; rows R + W
+              // twice; H·m in, y out (partner reads of the product hit the L2, not counted)
+              H * L * C64 + packed + 4 * packed + packed + H * L * F32
+            : // two complex FFTs of H·m values, the spectrum pass (R + W), the extraction (R half, W y)
+              2 * fftPasses(m) * 2 * packed + 2 * packed + packed / 2 + H * L * F32,
+    });
+  } finally {
+    if (tuning) setConvTuning();
+  }
+}
+
+async function benchConv(): Promise<void> {
+  const L = sizes.conv.L;
+  await benchConvAt('causalConv');
+  if (convPath(rt, L) === 'row') {
+    // the previous four passes, and the one-dispatch path with its three FFTs unrolled
+    await benchConvAt('causalConv (four-step)', { row: false });
+    await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
+  } else if (args.small && fftStrategy(rt) === 'global') {
+    // software adapters: the one-dispatch path forced, to run it here
+    setFftStrategy(rt, 'workgroup');
+    try {
+      await benchConvAt('causalConv (diag: row, L 4096)', undefined, 4096);
+    } finally {
+      setFftStrategy(rt, undefined);
+    }
+  }
+  if (!args.small && convPath(rt, L) === 'row') {
+    // shorter rows on the same path (the same H·L)
+    await benchConvAt('causalConv (diag: row, L 8192)', undefined, L / 2);
+    await benchConvAt('causalConv (diag: row, L 4096)', undefined, L / 4);
+  }
 }
 
 async function benchScan(): Promise<void> {
@@ -760,6 +799,7 @@ const results = rows.map((r) => {
   return {
     kernel: r.kernel,
     size: r.size,
+    ...(r.path !== undefined ? { path: r.path } : {}),
     ms: +r.timed.ms.toPrecision(4),
     msMin: +r.timed.msMin.toPrecision(4),
     runs: r.timed.runs,

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { causalConv as coreConv } from '../core/ssm';
-import { causalConv } from './conv';
+import { causalConv, convPath, setConvTuning } from './conv';
 import { setFftStrategy } from './fft';
 import type { GpuRuntime } from './runtime';
 import { dawnRuntime } from './testing/dawn';
@@ -91,23 +91,32 @@ describe('gpu causalConv', () => {
     expect(err).toBeLessThan(1e-4);
   });
 
-  it.each<[number, number, number | undefined]>([
-    // [H, L, tile]: one dispatch each way, then the four-step (spectrum in four-step order)
-    [5, 3, undefined],
-    [8, 100, undefined],
-    [3, 1000, 64],
-    [2, 2048, 64],
+  it.each<[number, number, number | undefined, string]>([
+    // [H, L, tile, path]: one dispatch each way, the four-step (spectrum in four-step order),
+    // one dispatch per row (convRow.ts; rows of up to 16 × 256 values here)
+    [5, 3, undefined, 'whole'],
+    [8, 100, undefined, 'whole'],
+    [3, 1000, 64, 'four-step'],
+    [2, 2048, 64, 'four-step'],
+    [3, 32, 32, 'row'],
+    [2, 256, 64, 'row'],
+    [3, 2048, 1024, 'row'],
+    [2, 4096, undefined, 'row'],
+    [2, 4096, undefined, 'row (loop)'],
   ])(
-    "'workgroup' FFT passes (product and padding fused), H = %i, L = %i, tile %s",
-    async (H, L, tile) => {
+    "'workgroup' FFT passes (product and padding fused), H = %i, L = %i, tile %s: %s",
+    async (H, L, tile, path) => {
       setFftStrategy(rt, 'workgroup', tile === undefined ? undefined : { tile });
+      setConvTuning({ row: path.startsWith('row'), loop: path === 'row (loop)' || 'auto' });
       try {
+        expect(convPath(rt, L)).toBe(path.split(' ')[0]);
         const { K, u } = inputs(H * 1000 + L + 1, H, L);
         const err = rowErrors(await causalConv(rt, K, u, H), K, u, H);
         worstSeen = Math.max(worstSeen, err);
         expect(err).toBeLessThan(1e-4);
       } finally {
         setFftStrategy(rt, undefined);
+        setConvTuning();
       }
     },
     180_000, // SwiftShader compiles each plan's pipeline (its constants) anew

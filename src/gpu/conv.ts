@@ -14,15 +14,22 @@
  * With the 'workgroup' FFT strategy (real GPUs) no pass is element-wise: the packed rows are
  * uploaded unpadded (L values, the padding is read as zeros), the product is formed as the
  * inverse FFT loads its input (FftLoad 'conv') and the inverse stores only the real part of
- * the first L samples (FftStore 'real'). Rows of m ≤ fftTile take one dispatch each way; longer
- * rows a four-step whose spectrum stays in four-step order (columns, rows | rows, columns: four
- * passes, none transposed).
+ * the first L samples (FftStore 'real'). Rows of m ≤ fftTile take one dispatch each way. Longer
+ * rows of L = 2^ℓ ≤ 16 × the invocations per workgroup take ONE dispatch (convRow.ts: a workgroup
+ * per row; the padding halves the forward FFT into two of length L, the real output halves the
+ * inverse into one of length L; 64 KiB of spectrum per row parked in y and x); other rows a
+ * four-step whose spectrum stays in four-step order (columns, rows | rows, columns: four passes,
+ * none transposed; setConvTuning({ row: false }) forces it for the rows above too). GPU time on
+ * an H200 (Vulkan, Dawn, clocks warm; bench/README.md), H = 1024, L = 16384: 0.369 ms in one
+ * dispatch, 0.687 with the four-step (PyTorch's rfft/irfft FFTConv: 0.819 in the same call).
  */
-import { nextPow2 } from '../core/fft';
+import { isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
+import { convRowBytes, convRowShader } from './convRow';
 import {
   columnPass,
   COMPLEX_BYTES,
+  dispatchChunks,
   elementGrid,
   elementWG,
   encodeFftPass,
@@ -32,9 +39,12 @@ import {
   fourStepSplit,
   paramsUniform,
   rowPass,
+  twiddleTable,
   wholeRowPass,
 } from './fft';
+import { rowPlan, type RowPlan } from './fftRow';
 import type { GpuRuntime } from './runtime';
+import butterflyCode from './shaders/fft_butterfly.wgsl?raw';
 import extractCode from './shaders/conv_extract.wgsl?raw';
 import spectrumCode from './shaders/conv_spectrum.wgsl?raw';
 
@@ -49,6 +59,77 @@ function checkConv(K: Float32Array, u: Float32Array, H: number): number {
   const L = u.length / H;
   checkInt('L = u.length / H', L, 1, MAX_L);
   return L;
+}
+
+/** Variants of the 'workgroup' paths (benchmarks and tests). */
+export interface ConvTuning {
+  /** Rows that fit one workgroup (convRowPlan) in one dispatch, else the four-step. */
+  row: boolean;
+  /**
+   * That dispatch's three FFTs as one loop over one copy of the FFT's code, or unrolled; 'auto':
+   * looped for rows longer than 4096. On an H200 (H·L = 2^24): L = 16384 0.369 ms looped against
+   * 0.649 unrolled, L = 8192 0.361 / 0.372, L = 4096 0.295 / 0.257.
+   */
+  loop: boolean | 'auto';
+}
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto' };
+let tuning: ConvTuning = { ...DEFAULT_TUNING };
+
+/** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */
+export function setConvTuning(t: Partial<ConvTuning> = {}): void {
+  tuning = { ...DEFAULT_TUNING, ...t };
+}
+
+/** Values per exchange round of the one-dispatch path (8 bytes each of workgroup memory). */
+const ROW_CHUNK = 4096;
+
+/**
+ * The plan of the one-dispatch path (convRow.ts) for rows of L on `rt`, or undefined where
+ * causalConv takes another: other strategy, tuned off, L not a power of two, m = 2L within one
+ * workgroup-memory tile (two dispatches), or L/16 above the device's invocations per workgroup.
+ */
+export function convRowPlan(rt: GpuRuntime, L: number): RowPlan | undefined {
+  if (!tuning.row || fftStrategy(rt) !== 'workgroup' || !isPow2(L) || 2 * L <= fftTile(rt)) {
+    return undefined;
+  }
+  const lim = rt.device.limits;
+  const threads = Math.min(lim.maxComputeInvocationsPerWorkgroup, lim.maxComputeWorkgroupSizeX);
+  if (L < 32 || L > 16 * threads) return undefined;
+  let chunk = ROW_CHUNK;
+  while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
+  const plan = rowPlan(L, chunk, 16, true);
+  return plan && convRowBytes(plan) <= lim.maxComputeWorkgroupStorageSize ? plan : undefined;
+}
+
+/** Which path causalConv takes for rows of L on `rt` (tests and benchmarks). */
+export function convPath(rt: GpuRuntime, L: number): 'whole' | 'row' | 'four-step' | 'global' {
+  const m = nextPow2(2 * L - 1);
+  if (fftStrategy(rt) !== 'workgroup' || m === 1) return 'global';
+  if (m <= fftTile(rt)) return 'whole';
+  if (convRowPlan(rt, L)) return 'row';
+  return fourStepSplit(rt, m) ? 'four-step' : 'global';
+}
+
+const rowCode = new Map<string, string>();
+
+/** Records the one-dispatch convolution of H rows (convRow.ts): x packed (pitch L), y out. */
+function encodeRow(
+  rt: GpuRuntime,
+  enc: GPUCommandEncoder,
+  plan: RowPlan,
+  x: GPUBuffer,
+  y: GPUBuffer,
+  H: number,
+): void {
+  const loop = tuning.loop === 'auto' ? plan.n > 4096 : tuning.loop;
+  const key = `${plan.n}.${loop}`;
+  let code = rowCode.get(key);
+  if (code === undefined) {
+    code = `${convRowShader(plan, { loop })}\n${butterflyCode}\n`;
+    rowCode.set(key, code);
+  }
+  const tables = [twiddleTable(rt, plan.n), twiddleTable(rt, 2 * plan.n)];
+  dispatchChunks(rt, enc, rt.pipeline(code), [x, tables[0]!], [tables[1]!, y], H);
 }
 
 /**
@@ -74,7 +155,11 @@ export async function causalConv(
   }
   const T = fftTile(rt);
   const split = fourStepSplit(rt, m);
-  const fused = fftStrategy(rt) === 'workgroup' && m > 1 && (m <= T || split !== undefined);
+  const plan = convRowPlan(rt, L);
+  const fused =
+    fftStrategy(rt) === 'workgroup' &&
+    m > 1 &&
+    (m <= T || plan !== undefined || split !== undefined);
   // balanced, interleaved rows K'_h + i·u'_h, zero-padded to m unless the passes pad on reading
   const pitch = fused ? L : m;
   const packed = new Float32Array(2 * H * pitch);
@@ -99,6 +184,10 @@ export async function causalConv(
     const y = rt.storage(H * L * 4);
     temps.push(y);
     if (!fused) return await unfused(rt, enc, data, temps, H, L, m, y);
+    if (plan) {
+      encodeRow(rt, enc, plan, data, y, H);
+      return await rt.read(enc, y, H * L * 4);
+    }
     const z = rt.storage(H * m * COMPLEX_BYTES);
     temps.push(z);
     const padded = { inPitch: L, inLimit: L };

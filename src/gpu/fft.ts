@@ -120,7 +120,7 @@ function pow2Factor(k: number): number {
 }
 
 /** The cached half twiddle table of length n: (cos 2πk/n, sin 2πk/n), k < n/2, f64 → f32. */
-function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
+export function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
   return rt.table(`fft.tw.${n}`, () => {
     const half = Math.max(1, n / 2);
     const t = new Float32Array(2 * half);
@@ -250,7 +250,7 @@ function planConstants(p: FftPass): Record<string, number> {
  * (bindings `head`, then the base workgroup, then `tail`), in chunks of ≤ 65535 whose first
  * workgroup comes from a cached one-word table.
  */
-function dispatchChunks(
+export function dispatchChunks(
   rt: GpuRuntime,
   enc: GPUCommandEncoder,
   pipeline: GPUComputePipeline,

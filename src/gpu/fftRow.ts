@@ -37,7 +37,7 @@ function passBits(L: number): number[] {
 }
 
 /** Index of the set bit of a power of two. */
-function bitOf(x: number): number {
+export function bitOf(x: number): number {
   return 31 - Math.clz32(x);
 }
 
@@ -73,7 +73,7 @@ export function rowPlanBytes(plan: RowPlan): number {
 }
 
 /** Output position bit of butterfly bit x in radix-16 pass k: (i − k')·16 + k' → x or x + 4. */
-function outBit(k: number, x: number): number {
+export function outBit(k: number, x: number): number {
   return x < 4 * k ? x : x + 4;
 }
 
@@ -228,23 +228,23 @@ function slotOf(roundBits: number[], pos: number): number {
 }
 
 /** The round (packed round bits) of a position. */
-function roundOf(roundBits: number[], pos: number): number {
+export function roundOf(roundBits: number[], pos: number): number {
   return roundBits.reduce((c, b, o) => c | (((pos >> b) & 1) << o), 0);
 }
 
-function swizzled(ex: RowExchange, pos: number): number {
+export function swizzled(ex: RowExchange, pos: number): number {
   const slot = slotOf(ex.roundBits, pos);
   return ex.swizzle.reduce((s, col, b) => ((slot >> b) & 1 ? s ^ col : s), slot);
 }
 
 /** Output position of butterfly index i in radix-16 pass k: bits ≥ 4k move up by 4. */
-function outPosOf(k: number, i: number): number {
+export function outPosOf(k: number, i: number): number {
   const low = i & ((1 << (4 * k)) - 1);
   return low | ((i - low) << 4);
 }
 
 /** WGSL expression of the bit permutation t bit b → bit map[b], as shifted masked runs. */
-function permExpr(t: string, map: number[]): string {
+export function permExpr(t: string, map: number[]): string {
   const terms: string[] = [];
   for (let b = 0; b < map.length;) {
     let e = b + 1;
@@ -260,7 +260,7 @@ function permExpr(t: string, map: number[]): string {
 }
 
 /** WGSL expression Σ_b ((t >> b) & 1)·col[b] (XOR), for a map linear over GF(2). */
-function linear(t: string, cols: number[]): string {
+export function linear(t: string, cols: number[]): string {
   const terms = cols
     .map((c, b) => (c === 0 ? '' : `select(0u, ${c}u, (${t} & ${1 << b}u) != 0u)`))
     .filter((s) => s !== '');

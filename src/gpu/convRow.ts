@@ -1,0 +1,336 @@
+/**
+ * The one-dispatch causal convolution of rows of L = 2^ℓ (src/gpu/conv.ts, 'row' path): one
+ * workgroup of L/16 invocations per row computes y = K * u (first L samples) with its data in
+ * registers and workgroup memory, using fftRow.ts's plan for length-L FFTs. Global memory sees
+ * the packed row x = K' + i·u' (read twice), 64 KiB of spectrum parked in y and in x, and y.
+ *
+ * Method (m = 2L; Z = FFT_m of x zero-padded; P_k = FFT(K')_k·FFT(u')_k = D_k/(4i) with
+ * D_k = Z_k² − conj(Z_{−k})², as shaders/fft_load_spectra.wgsl):
+ * 1. The padding halves the forward FFT: Z_{2j} = E_j with E = FFT_L(x), Z_{2j+1} = O_j with
+ *    O = FFT_L(x_p e^{−2πi p/m}). Even bins pair with even (Z_{−2j} = E_{−j}), odd with odd
+ *    (Z_{−(2j+1)} = O_{L−1−j}), so each half forms its products alone.
+ * 2. y is real and only y_0 … y_{L−1} are wanted: c_n = y_{2n} + i·y_{2n+1} (n < L/2) is the
+ *    inverse FFT_L of C_k = (P_k + P_{k+L})/2 + i·e^{2πik/m}(P_k − P_{k+L})/2 (the length-m
+ *    spectrum of y split into its even and odd samples), outputs n < L/2 kept. C_{2j} needs
+ *    E_j, E_{j+L/2}, E_{−j}, E_{−j−L/2}; C_{2j+1} needs O_j, O_{j+L/2}, O_{L−1−j}, O_{L/2−1−j}.
+ * So a row costs three FFTs of length L (the two forward halves and one inverse) instead of two
+ * of length 2L, and one dispatch instead of four.
+ *
+ * Data flow in the workgroup (all FFTs forward: the inverse is conj(FFT(conj C))):
+ *   E = FFT(x) → C'_{2j} = conj(8i·C_{2j}) stored over y (y's row holds L/2 complex values);
+ *   O = FFT(x·e^{−2πi p/m}) → C'_{2j+1} stored over the first half of x (read for the last time);
+ *   F = FFT(C') → y_{2n} + i·y_{2n+1} = −i·conj(F_n)/(8L) = −(F_n.y, F_n.x)/(8L), n < L/2.
+ * After an FFT, invocation t holds positions i + d·Q (Q = L/16, i its last butterfly, digits
+ * d < 16). The partner −j of j = i + d·Q is (Q − i) + (15 − d)·Q (even bins, i > 0) or
+ * (Q − 1 − i) + (15 − d)·Q (odd bins: L − 1 − j), and j + L/2 has digit d + 8 in the same
+ * invocation: so the products exchange the values of invocations i and its partner through
+ * workgroup memory in 4 rounds of the digit sets {c, 7 − c, 8 + c, 15 − c} (Q values each),
+ * and invocation i forms C' at digits d < 8. Invocation i = 0 of the even half is its own
+ * partner (−j = (16 − d)·Q) and takes those values from its registers.
+ *
+ * On an H200 (1024 × 16384, clocks warm) the dispatch takes 0.369 ms with the three FFTs as one
+ * loop over a single copy of their code, 0.649 unrolled (three copies): ≈ 45 µs per row for
+ * the one 1024-invocation workgroup an SM holds (64 registers each), against ≈ 6 µs of DRAM
+ * time per row. What limits it is what limits fftRow.ts, three times over: each of the 11
+ * exchanges is 4 rounds of write → barrier → read → barrier for the whole workgroup, with no
+ * other workgroup on the SM to fill the waits.
+ */
+import {
+  bitOf,
+  linear,
+  outBit,
+  outPosOf,
+  permExpr,
+  roundOf,
+  swizzled,
+  type RowPlan,
+} from './fftRow';
+
+/** Workgroup memory of the shader of a plan, in bytes: the exchange chunk or 4Q values. */
+export function convRowBytes(plan: RowPlan): number {
+  return 8 * Math.max(plan.chunk, plan.n / 4);
+}
+
+type Line = (s: string) => void;
+
+/** Register holding value e of an invocation (16 per array). */
+function reg(e: number): string {
+  return `v${e >> 4}[${e & 15}]`;
+}
+
+/**
+ * Emits one forward FFT of the row with plan's passes and exchanges (as fftRow.ts's rowShader):
+ * `load(i0)` emits the lines that fill the registers of pass 0 (register e holds position
+ * i0 | off(e)); the result stays in registers. Returns the name of the last pass's butterfly
+ * and, per digit d < 16 of the output position (i + d·Q), the register holding it.
+ */
+function emitFft(
+  plan: RowPlan,
+  line: Line,
+  tag: string,
+  load: (i0: string) => void,
+): { last: string; digitReg: string[] } {
+  const { L, bits, maps, exchanges } = plan;
+  const P = bits.length;
+  const V = plan.values;
+  const W = L - bitOf(V);
+  const name = (k: number): string => `${tag}${k}`;
+  line(`  let ${name(0)} = ${permExpr('t', maps[0]!)};`);
+  load(name(0));
+  for (let j = 0; j < V / 16; j++) line(`  dft16(&v${j});`);
+  for (let k = 0; k + 1 < P; k++) {
+    const ex = exchanges[k]!;
+    const next = k + 1;
+    const Rb = bits[next]!;
+    const R = 1 << Rb;
+    const rounds = 1 << ex.roundBits.length;
+    const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
+    const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
+    const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
+    line('  {');
+    line(`    let ws = ${linear('t', wCols)};`);
+    line(`    let rs = ${linear('t', rCols)};`);
+    line(`    let rnd = ${linear('t', cCols)};`);
+    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
+    line('      if (rnd == c) {');
+    for (let j = 0; j < V / 16; j++) {
+      for (let q = 0; q < 16; q++) {
+        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+        line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+      }
+    }
+    line('      }');
+    line('      workgroupBarrier();');
+    line('      if (rnd == c) {');
+    for (let j = 0; j < V / R; j++) {
+      for (let r = 0; r < R; r++) {
+        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+        line(`        ${reg(j * R + r)} = sx[rs ^ ${o}u];`);
+      }
+    }
+    line('      }');
+    line('      workgroupBarrier();');
+    line('    }');
+    line('  }');
+    line(`  let ${name(next)} = ${permExpr('t', maps[next]!)};`);
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
+      if (R === 16) {
+        const logp = 4 * next;
+        line(`  tw16(&v${e >> 4}, (${name(next)} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
+        line(`  dft16(&v${e >> 4});`);
+      } else {
+        const o = e & 15;
+        line(`  twSmall(&v${e >> 4}, ${o}u, ${name(next)} | ${j << W}u, ${R}u);`);
+        line(
+          R === 8
+            ? `  dft8(&v${e >> 4}, ${o}u);`
+            : R === 4
+              ? `  dft4(&v${e >> 4}, ${o}u, 1u);`
+              : `  dft2(&v${e >> 4}, ${o}u);`,
+        );
+      }
+    }
+  }
+  // the last pass's output q of butterfly j sits at i | (j << W) | (q << (L − Rb))
+  const Rb = bits[P - 1]!;
+  const digitReg: string[] = Array<string>(V).fill('');
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      digitReg[off >> W] = reg((j << Rb) + q);
+    }
+  }
+  return { last: name(P - 1), digitReg };
+}
+
+/**
+ * Emits the product exchange after the FFT of one half and stores C' at the invocation's digits
+ * d < 8 (see the header): `odd` is the half as a WGSL boolean expression (a literal when the
+ * phases are unrolled), j the position, k = 2j (+ 1 for the odd half); the even half goes to y,
+ * the odd half to x.
+ */
+function emitProducts(
+  plan: RowPlan,
+  line: Line,
+  odd: string,
+  last: string,
+  digitReg: string[],
+): void {
+  const W = plan.L - 4;
+  const Q = 1 << W;
+  const R = (d: number): string => digitReg[d]!;
+  line('  {');
+  line(`    let i = ${last};`);
+  line(`    let odd = ${odd};`);
+  line(`    let ip = select((${Q}u - i) & ${Q - 1}u, i ^ ${Q - 1}u, odd);`);
+  line('    let own = i == 0u && !odd;');
+  for (let c = 0; c < 4; c++) {
+    const set = [c, 7 - c, 8 + c, 15 - c];
+    set.forEach((d, s) => line(`    sx[i + ${s * Q}u] = ${R(d)};`));
+    line('    workgroupBarrier();');
+    set.forEach((_, s) => line(`    let p${c}${s} = sx[ip + ${s * Q}u];`));
+    line('    workgroupBarrier();');
+    // own digit d (< 8) pairs with the partner's 15 − d and 7 − d; the even half's i = 0 with
+    // its own (16 − d) mod 16 and (8 − d) mod 16
+    for (const d of [c, 7 - c]) {
+      const partner = (e: number): string =>
+        `select(p${c}${set.indexOf(e)}, ${R((e + 1) & 15)}, own)`;
+      const j = `j${c}${d}`;
+      line(`    let ${j} = i | ${d << W}u;`);
+      line(
+        `    let c${c}${d} = convRowC(${R(d)}, ${R(d + 8)}, ${partner(15 - d)}, ${partner(7 - d)}, 2u * ${j} + select(0u, 1u, odd));`,
+      );
+      line(`    if (odd) { xs[g + ${j}] = c${c}${d}; } else { ys[gy + ${j}] = c${c}${d}; }`);
+    }
+  }
+  line('  }');
+}
+
+/**
+ * The WGSL of the convolution of rows of plan.n (see the header): bindings 0 the packed rows
+ * (vec2, pitch n; the odd half of C' is parked in their first half), 1 the twiddle table of n,
+ * 2 the first row of this dispatch, 3 the twiddle table of 2n, 4 y as vec2 (pitch n/2; the
+ * even half of C' is parked there). Rows of n = 16·threads (16 values per invocation).
+ * `loop`: the three FFTs as one loop over a single copy of the FFT's code (a third of the
+ * instructions), else unrolled.
+ */
+export function convRowShader(plan: RowPlan, opts: { loop: boolean }): string {
+  const { n, L } = plan;
+  if (plan.values !== 16 || !plan.vec2) {
+    throw new RangeError('convRowShader: plans of 16 values per invocation, vec2 exchanges');
+  }
+  const W = L - 4;
+  const Q = 1 << W;
+  const out: string[] = [];
+  const line: Line = (s) => {
+    out.push(s);
+  };
+  line(`// generated by src/gpu/convRow.ts: causal convolution of rows of ${n}, ${plan.threads}`);
+  line('// invocations per row');
+  line('override SIGN: f32 = -1.0; // every FFT here is forward');
+  line('@group(0) @binding(0) var<storage, read_write> xs: array<vec2f>;');
+  line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
+  line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
+  line('@group(0) @binding(3) var<storage, read> tw2: array<vec2f>;');
+  line('@group(0) @binding(4) var<storage, read_write> ys: array<vec2f>;');
+  line(`var<workgroup> sx: array<vec2f, ${convRowBytes(plan) / 8}>;`);
+  line(`
+// e^{−2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
+fn twiddle(idx: u32) -> vec2f {
+  let i = idx & ${n - 1}u;
+  var w = tw[i & ${n / 2 - 1}u];
+  if (i >= ${n / 2}u) {
+    w = -w;
+  }
+  return vec2f(w.x, SIGN * w.y);
+}
+
+// v[o + r] *= w^r for r < R ∈ {2, 4, 8}
+fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
+  let w1 = twiddle(idx);
+  (*v)[o + 1u] = cmul((*v)[o + 1u], w1);
+  if (R >= 4u) {
+    let w2 = cmul(w1, w1);
+    (*v)[o + 2u] = cmul((*v)[o + 2u], w2);
+    (*v)[o + 3u] = cmul((*v)[o + 3u], cmul(w2, w1));
+    if (R == 8u) {
+      let w4 = twiddle(idx << 2u);
+      (*v)[o + 4u] = cmul((*v)[o + 4u], w4);
+      (*v)[o + 5u] = cmul((*v)[o + 5u], cmul(w4, w1));
+      (*v)[o + 6u] = cmul((*v)[o + 6u], cmul(w4, w2));
+      (*v)[o + 7u] = cmul((*v)[o + 7u], cmul(w4, cmul(w2, w1)));
+    }
+  }
+}
+
+fn csq(a: vec2f) -> vec2f {
+  return vec2f(a.x * a.x - a.y * a.y, 2.0 * a.x * a.y);
+}
+
+// x_p·e^{−2πi p/(2n)}, p < n: the odd bins of the padded row's FFT
+fn shifted(g: u32, p: u32) -> vec2f {
+  let w = tw2[p];
+  return cmul(xs[g + p], vec2f(w.x, -w.y));
+}
+
+// C'_k = conj(S + i·e^{2πik/(2n)}·Δ), S = D1 + D2, Δ = D1 − D2, D1 = a² − conj(pa²) (bin k of
+// the padded row's FFT), D2 = b² − conj(pb²) (bin k + n), k < n
+fn convRowC(a: vec2f, b: vec2f, pa: vec2f, pb: vec2f, k: u32) -> vec2f {
+  let a2 = csq(a);
+  let b2 = csq(b);
+  let pa2 = csq(pa);
+  let pb2 = csq(pb);
+  let d1 = vec2f(a2.x - pa2.x, a2.y + pa2.y);
+  let d2 = vec2f(b2.x - pb2.x, b2.y + pb2.y);
+  let w = tw2[k];
+  let c = d1 + d2 + cmul(vec2f(-w.y, w.x), d1 - d2);
+  return vec2f(c.x, -c.y);
+}
+`);
+  line(`@compute @workgroup_size(${plan.threads})`);
+  line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
+  line('  let row = base[0] + wid.x;');
+  line(`  let g = row * ${n}u;`);
+  line(`  let gy = row * ${n / 2}u;`);
+  line('  var v0: array<vec2f, 16>;');
+  // pass 0 of the plan loads position i0 | (r << (L − 4)) into register r
+  const loadX = (i0: string, indent: string): void => {
+    for (let r = 0; r < 16; r++) line(`${indent}${reg(r)} = xs[g + (${i0} | ${r << W}u)];`);
+  };
+  const loadShifted = (i0: string, indent: string): void => {
+    for (let r = 0; r < 16; r++) line(`${indent}${reg(r)} = shifted(g, ${i0} | ${r << W}u);`);
+  };
+  // position k of C' is k/2 of y (even k) or (k − 1)/2 of x (odd k)
+  const loadC = (i0: string, indent: string): void => {
+    line(`${indent}let h = ${i0} >> 1u;`);
+    line(`${indent}if ((${i0} & 1u) == 0u) {`);
+    for (let r = 0; r < 16; r++) line(`${indent}  ${reg(r)} = ys[gy + h + ${r * (Q / 2)}u];`);
+    line(`${indent}} else {`);
+    for (let r = 0; r < 16; r++) line(`${indent}  ${reg(r)} = xs[g + h + ${r * (Q / 2)}u];`);
+    line(`${indent}}`);
+  };
+  let f: { last: string; digitReg: string[] };
+  if (!opts.loop) {
+    line('  // even bins: E = FFT(x); C′ of the even bins over y');
+    const a = emitFft(plan, line, 'a', (i0) => loadX(i0, '  '));
+    emitProducts(plan, line, 'false', a.last, a.digitReg);
+    line(
+      '  // odd bins: O = FFT(x·e^{−2πi p/(2n)}); C′ of the odd bins over x (read for the last time)',
+    );
+    const b = emitFft(plan, line, 'b', (i0) => loadShifted(i0, '  '));
+    line('  storageBarrier();');
+    emitProducts(plan, line, 'true', b.last, b.digitReg);
+    line('  storageBarrier();');
+    line('  // F = FFT(C′)');
+    f = emitFft(plan, line, 'f', (i0) => loadC(i0, '  '));
+  } else {
+    // the same three phases as one loop over a single copy of the FFT's code
+    line('  for (var phase = 0u; phase < 3u; phase++) {');
+    f = emitFft(plan, line, 'f', (i0) => {
+      line('  if (phase == 0u) {');
+      loadX(i0, '    ');
+      line('  } else if (phase == 1u) {');
+      loadShifted(i0, '    ');
+      line('  } else {');
+      loadC(i0, '    ');
+      line('  }');
+    });
+    line('  if (phase == 2u) {');
+    line('    break;');
+    line('  }');
+    line('  storageBarrier();');
+    emitProducts(plan, line, 'phase == 1u', f.last, f.digitReg);
+    line('  storageBarrier();');
+    line('  }');
+    f = { ...f, last: 'fl' };
+    line(`  let fl = ${permExpr('t', plan.maps[plan.bits.length - 1]!)};`);
+  }
+  line('  storageBarrier(); // every read of y above precedes the stores');
+  for (let d = 0; d < 8; d++) {
+    const v = f.digitReg[d]!;
+    line(`  ys[gy + (${f.last} | ${d << W}u)] = vec2f(${v}.y, ${v}.x) * ${-1 / (8 * n)};`);
+  }
+  line('}');
+  return out.join('\n');
+}
