@@ -133,11 +133,29 @@ export class TermsPainter {
     if (phi !== this.gridOf) {
       this.gridOf = phi;
       this.grid = { G, phi: Float32Array.from(phi) };
-      if (this.worker) this.worker.postMessage({ grid: this.grid });
+      this.gridSent = false;
     }
+    if (!this.worker) return drawTerms(this.canvas, this.grid, frame);
     // coeffs may be a view into a long buffer (all states of the run): post only its values.
-    if (this.worker) this.worker.postMessage({ frame: { ...frame, coeffs: frame.coeffs.slice() } });
-    else drawTerms(this.canvas, this.grid, frame);
+    const pending = this.pending;
+    this.pending = { ...frame, coeffs: frame.coeffs.slice() };
+    // Posted once the page's frame is done: a message wakes the worker, and on a machine with
+    // few cores the woken worker takes the core from the main thread in the middle of its frame.
+    if (!pending) setTimeout(() => this.post(), 0);
+  }
+
+  private gridSent = false;
+  private pending: TermsFrame | null = null;
+
+  private post(): void {
+    const frame = this.pending;
+    this.pending = null;
+    if (!this.worker || !frame) return;
+    if (!this.gridSent) {
+      this.gridSent = true;
+      this.worker.postMessage({ grid: this.grid });
+    }
+    this.worker.postMessage({ frame });
   }
 
   /** Ends the worker once the canvas has left the page (not when React only re-runs effects). */
