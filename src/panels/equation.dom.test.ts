@@ -5,12 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setUi } from '../state/store';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// Standards mode, as the app's page (KaTeX checks).
-document.insertBefore(
-  document.implementation.createDocumentType('html', '', ''),
-  document.firstChild,
-);
-const { Equation } = await import('./Panel'); // after the doctype: KaTeX checks it on load
+// The app's page is in standards mode (happy-dom has no compatMode; KaTeX reads it on load).
+Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat' });
+const { Equation } = await import('./Panel');
 
 /** Renders `tex` into a fresh root; returns a re-render function and the slot's text. */
 function mount(tex: string) {
