@@ -100,7 +100,9 @@ const device = await adapter.requestDevice({
     maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
     maxComputeWorkgroupSizeX: lim.maxComputeWorkgroupSizeX,
   },
-  requiredFeatures: hasTimestamps ? ['timestamp-query'] : [],
+  requiredFeatures: ['timestamp-query', 'subgroups'].filter((f) =>
+    adapter.features.has(f),
+  ) as GPUFeatureName[],
 });
 const gpuErrors: string[] = [];
 device.addEventListener('uncapturederror', (e) => {

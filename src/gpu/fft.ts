@@ -44,7 +44,7 @@
  */
 import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { rowPlan, rowShader, type RowPlan } from './fftRow';
+import { rowPlan, rowShader, type RowOmit, type RowPlan } from './fftRow';
 import { grid, MAX_WORKGROUPS, softwareAdapter, type GpuRuntime } from './runtime';
 import chirpCode from './shaders/fft_chirp.wgsl?raw';
 import radixBody from './shaders/fft_radix.wgsl?raw';
@@ -422,6 +422,20 @@ export interface FftTuning {
   values: 16 | 32;
   /** Its workgroup memory: 'split' (re and im as two f32 arrays) or 'vec2' (one array). */
   exchange: 'split' | 'vec2';
+  /** Its exchanges overlapped with the passes, round by round (fftRow.ts RowOptions). */
+  pipelined: boolean;
+  /** Its round bits kept on the same invocation bits from one exchange to the next. */
+  chain: boolean;
+  /** Its first wave of workgroups staggered: spin iterations per period, and phases. */
+  stagger: number;
+  phases: number;
+  /**
+   * Its last exchange through subgroup shuffles where the device has 'subgroups' (subgroups
+   * of ≥ 4 invocations) and the last pass has radix 2 or 4 (fftRow.ts RowOptions.shuffleLanes).
+   */
+  shuffle: boolean;
+  /** Diagnostics only: parts of that dispatch left out (the result is wrong). */
+  omit: RowOmit[];
 }
 const DEFAULT_TUNING: FftTuning = {
   order: 'dit',
@@ -431,6 +445,12 @@ const DEFAULT_TUNING: FftTuning = {
   chunk: 4096,
   values: 16,
   exchange: 'vec2',
+  pipelined: false,
+  chain: false,
+  stagger: 0,
+  phases: 2,
+  shuffle: false,
+  omit: [],
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
@@ -514,7 +534,24 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   if (!isPow2(n) || n > tuning.values * threads) return undefined;
   let chunk = Math.min(tuning.chunk, forced.get(rt)?.tile ?? Infinity);
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  return rowPlan(n, chunk, tuning.values, tuning.exchange === 'vec2');
+  return rowPlan(n, chunk, tuning.values, tuning.exchange === 'vec2', {
+    pipelined: tuning.pipelined,
+    chain: tuning.chain,
+    stagger: tuning.stagger,
+    phases: tuning.phases,
+    shuffleLanes: tuning.shuffle ? subgroupLaneBits(rt) : 0,
+  });
+}
+
+/**
+ * log2 of the device's smallest subgroup where its 'subgroups' feature is enabled (WGSL
+ * `enable subgroups`), else 0.
+ */
+export function subgroupLaneBits(rt: GpuRuntime): number {
+  if (!rt.device.features.has('subgroups')) return 0;
+  const info = (rt.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+  const min = info?.subgroupMinSize ?? 0;
+  return min >= 1 ? Math.floor(Math.log2(min)) : 0;
 }
 
 /** Which pow2 path fftEncode takes for rows of n on `rt` (tests and benchmarks). */
@@ -526,8 +563,11 @@ export function fftPath(rt: GpuRuntime, n: number): 'whole' | 'single' | 'four-s
 
 const rowCode = new Map<string, string>();
 
-/** Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row). */
-function encodeRowPass(
+/**
+ * Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row);
+ * exported for tests of plans fftRowPlan does not choose.
+ */
+export function encodeRowPass(
   rt: GpuRuntime,
   enc: GPUCommandEncoder,
   plan: RowPlan,
@@ -535,17 +575,19 @@ function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const key = `${plan.n}.${plan.chunk}.${plan.values}.${plan.vec2}`;
+  const key = JSON.stringify([plan, tuning.omit]);
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${rowShader(plan)}\n${butterflyCode}\n`;
+    code = `${rowShader(plan, tuning.omit)}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const pipeline = rt.pipeline(code, 'main', {
     SIGN: inverse ? 1 : -1,
     SCALE: inverse ? 1 / plan.n : 1,
   });
-  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], [], batch);
+  // the stagger's counters: zeros, and each dispatch leaves them at zero
+  const tail = plan.stagger > 0 ? [rt.table('fft.rowWaves', () => new Uint32Array(4))] : [];
+  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], tail, batch);
 }
 
 /**

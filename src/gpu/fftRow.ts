@@ -47,6 +47,11 @@ export interface RowExchange {
   roundBits: number[];
   /** Swizzle column (a 5-bit bank mask) per slot bit; 0 below bit 5. */
   swizzle: number[];
+  /**
+   * Through subgroup shuffles instead (no workgroup memory, no barriers): register bit b and
+   * invocation bit b trade places for b < lanes; 0 for an exchange through workgroup memory.
+   */
+  lanes: number;
 }
 
 export interface RowPlan {
@@ -65,7 +70,45 @@ export interface RowPlan {
   /** Per pass, per bit of t: the butterfly bit it sets (i = Σ ((t >> b) & 1) << map[b]). */
   maps: number[][];
   exchanges: RowExchange[];
+  /** Exchanges overlapped with the next pass's arithmetic (see RowOptions). */
+  pipelined: boolean;
+  /** First-wave stagger in spin iterations per full period, over `phases` phases; 0: none. */
+  stagger: number;
+  phases: number;
 }
+
+/** Variants of the generated pass (tuning; see fft.ts FftTuning). */
+export interface RowOptions {
+  /**
+   * Each exchange overlapped with the next pass: in round c the invocations of round c − 1 form
+   * their twiddles while round c writes, and their butterflies while round c reads (the last
+   * pass stores from there), so arithmetic and workgroup-memory traffic of different warps run
+   * side by side; the last round's invocations compute while the next exchange's first round
+   * writes. Without it every pass runs after its whole exchange.
+   */
+  pipelined?: boolean;
+  /** Round bits chained from one exchange to the next where they can be (same warps per round). */
+  chain?: boolean;
+  /**
+   * The first wave of workgroups (those that start before any has finished) waits
+   * (order mod phases)/phases × `stagger` spin iterations before loading its row, so that the
+   * multiprocessors do not all load, compute and store in lockstep. 0: no wait.
+   */
+  stagger?: number;
+  phases?: number;
+  /**
+   * Lane bits of the smallest subgroup (log2 of subgroupMinSize) where WGSL `subgroups` may be
+   * used, else 0. With 16 values per invocation and a last pass of radix 2^Rb < 16, Rb ≤ lanes,
+   * the last exchange then goes through subgroup shuffles: its writer's registers (the digit
+   * s·p) and its reader's (r·n/R and the j butterflies) share 4 − Rb position bits, and the
+   * other Rb trade places with invocation bits 0 … Rb − 1 by Rb xor-shuffle stages (each moving
+   * half of the 16 values one lane bit). This assumes subgroups of consecutive invocations.
+   */
+  shuffleLanes?: number;
+}
+
+/** Diagnostics (bench/gpu-diag.ts): parts of the pass left out; the result is then wrong. */
+export type RowOmit = 'global' | 'exchanges' | 'arithmetic';
 
 /** Workgroup memory of a plan, in bytes. */
 export function rowPlanBytes(plan: RowPlan): number {
@@ -133,7 +176,13 @@ function searchSwizzle(
  * The plan for rows of n = 2^L (2^5 ≤ n) with exchange rounds of `chunk` values, or undefined
  * where the round bits do not fit (too small a chunk for n).
  */
-export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): RowPlan | undefined {
+export function rowPlan(
+  n: number,
+  chunk: number,
+  values = 16,
+  vec2 = false,
+  opts: RowOptions = {},
+): RowPlan | undefined {
   const L = bitOf(n);
   const v = bitOf(values);
   if (n !== 1 << L || L < v + 1 || chunk !== 2 ** bitOf(chunk) || (v !== 4 && v !== 5)) {
@@ -144,31 +193,59 @@ export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): Ro
   const W = L - v;
   const bits = passBits(L);
   const P = bits.length;
-  // round bits of each exchange: the B highest position bits outside the digits a butterfly
-  // varies (writer: s·p, reader: r·n/R) and outside the butterflies an invocation holds (j)
-  const roundBits: number[][] = [];
+  // the last exchange through subgroup shuffles (see RowOptions.shuffleLanes): A, its writer's
+  // register positions that become invocation bits, are the reader's butterfly bits
+  // L − Rb − 4 … L − 5, on invocation bits 0 … Rb − 1 in both passes
+  const Rb = bits[P - 1]!;
+  const sh = values === 16 && P >= 2 && Rb < 4 && Rb <= (opts.shuffleLanes ?? 0) ? P - 2 : -1;
+  const laneBit = (b: number): number => L - Rb - 4 + b;
+  // round bits of each exchange: B position bits outside the digits a butterfly varies
+  // (writer: s·p, reader: r·n/R) and outside the butterflies an invocation holds (j); the
+  // highest such bits, or with `chain` the bits that keep the previous exchange's rounds on
+  // the same invocation bits where they can
+  const cands: number[][] = [];
   for (let k = 0; k + 1 < P; k++) {
     const top = L - bits[k + 1]!;
     const cand: number[] = [];
-    for (let b = top - 1; b >= 0 && cand.length < B; b--) {
+    for (let b = top - 1; b >= 0; b--) {
       const writerJ = b >= 4 * k + 4 && b - 4 >= W; // i bit b − 4 of pass k is a j bit
       const readerJ = b >= W; // i bit b of pass k + 1 is a j bit
-      if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ) cand.push(b);
+      const lane = k + 1 === sh && b >= laneBit(0) && b < laneBit(Rb); // a shuffle lane next
+      if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ && !lane) cand.push(b);
+    }
+    if (k === sh) {
+      cands.push([]);
+      continue;
     }
     if (cand.length < B) return undefined;
-    roundBits.push(cand.sort((a, b) => a - b));
+    cands.push(cand);
   }
+  const roundBits = chainRounds(cands, B, opts.chain ?? false);
   // invocation → butterfly maps
   const maps: number[][] = [];
   for (let k = 0; k < P; k++) {
     const iBits = L - bits[k]!; // bits of a butterfly index
     const jBits = v - bits[k]!; // butterflies per invocation: 2^jBits, on the top i bits
+    if (k === sh + 1 && sh >= 0) {
+      // after the shuffles: lanes hold A, every other invocation bit keeps its position
+      const prev = maps[k - 1]!;
+      maps.push(prev.map((ib, t) => (t < Rb ? laneBit(t) : outBit(k - 1, ib))));
+      continue;
+    }
     const pin = new Map<number, number>(); // i bit → t bit
+    if (k === sh) {
+      // writer lanes: the i bits whose outputs are the reader's r digit, L − Rb … L − 1
+      for (let b = 0; b < Rb; b++) pin.set(laneBit(b), b);
+    }
     if (k > 0) {
       const prev = maps[k - 1]!;
-      for (const b of roundBits[k - 1]!) pin.set(b, prev.indexOf(bitOfOut(k - 1, b)));
+      for (const b of roundBits[k - 1]!) {
+        const t = prev.indexOf(bitOfOut(k - 1, b));
+        if ([...pin.values()].includes(t)) return undefined;
+        pin.set(b, t);
+      }
     }
-    if (k + 1 < P) {
+    if (k + 1 < P && k !== sh) {
       const used = new Set(pin.values());
       for (const b of [...roundBits[k]!].reverse()) {
         const ib = b < 4 * k ? b : b - 4;
@@ -192,6 +269,15 @@ export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): Ro
   }
   // the writer's and the reader's round must agree (by construction; checked)
   const exchanges: RowExchange[] = roundBits.map((rb, k) => {
+    if (k === sh) {
+      for (let t = 0; t < W; t++) {
+        const w = outBit(k, maps[k]![t]!);
+        if (t < Rb ? w !== L - Rb + t : w !== maps[k + 1]![t]) {
+          throw new Error(`fftRow: shuffle exchange ${k} misplaces bit ${t}`);
+        }
+      }
+      return { roundBits: [], swizzle: [], lanes: Rb };
+    }
     for (let t = 0; t < W; t++) {
       const w = outBit(k, maps[k]![t]!);
       const r = maps[k + 1]![t]!;
@@ -206,13 +292,61 @@ export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): Ro
       bitOf(compress(1 << outBit(k, maps[k]![t]!))),
     );
     const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
-    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits) };
+    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits), lanes: 0 };
   });
-  return { n, L, threads: 1 << W, values, vec2, chunk: C, bits, maps, exchanges };
+  return {
+    n,
+    L,
+    threads: 1 << W,
+    values,
+    vec2,
+    chunk: C,
+    bits,
+    maps,
+    exchanges,
+    pipelined: opts.pipelined ?? false,
+    stagger: opts.stagger ?? 0,
+    phases: opts.phases ?? 2,
+  };
 
   function bitOfOut(k: number, b: number): number {
     return b < 4 * k ? b : b - 4;
   }
+}
+
+/**
+ * Round bits per exchange from each exchange's candidates (highest first): the B highest, or
+ * with `chain` the choice for exchange 0 that lets the most later exchanges keep their
+ * predecessor's round on the same invocation bits (pass k + 1 moves its input bit b to output
+ * bit b, or b + 4 from bit 4(k + 1) on), ties to the higher bits.
+ */
+function chainRounds(cands: number[][], B: number, chain: boolean): number[][] {
+  const top = (k: number): number[] => cands[k]!.slice(0, B).sort((a, b) => a - b);
+  const follow = (first: number[]): { rounds: number[][]; links: number } => {
+    const rounds = [first];
+    let links = 0;
+    for (let k = 1; k < cands.length; k++) {
+      const moved = rounds[k - 1]!.map((b) => (b < 4 * k ? b : b + 4));
+      if (moved.every((b) => cands[k]!.includes(b))) {
+        rounds.push(moved.sort((a, b) => a - b));
+        links++;
+      } else {
+        rounds.push(top(k));
+      }
+    }
+    return { rounds, links };
+  };
+  let best = follow(top(0));
+  if (!chain) return best.rounds;
+  const subsets = (from: number[], size: number): number[][] =>
+    size === 0
+      ? [[]]
+      : from.flatMap((b, i) => subsets(from.slice(i + 1), size - 1).map((r) => [b, ...r]));
+  for (const s of subsets(cands[0]!, B)) {
+    const f = follow([...s].sort((a, b) => a - b));
+    if (f.links > best.links) best = f;
+  }
+  return best.rounds;
 }
 
 /** Slot of position `pos` (its round bits removed, the others packed), before the swizzle. */
@@ -269,23 +403,35 @@ function linear(t: string, cols: number[]): string {
 
 /**
  * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
- * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl;
- * pipeline constants SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store).
+ * row of this dispatch; 3 with a stagger, four u32 counters that start at 0 and are left at 0),
+ * twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
+ * SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store). `omit` leaves parts out
+ * (diagnostics only: the result is then wrong).
  */
-export function rowShader(plan: RowPlan): string {
+export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string {
   const { n, L, bits, maps, exchanges } = plan;
   const P = bits.length;
   const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
+  const noGlobal = omit.includes('global');
+  const noExchange = omit.includes('exchanges');
+  const noMath = omit.includes('arithmetic');
+  const pipelined = plan.pipelined && !noExchange;
   const out: string[] = [];
   const line = (s: string): void => {
     out.push(s);
   };
+  const shuffled = exchanges.some((ex) => ex.lanes > 0);
+  if (shuffled) line('enable subgroups;');
   line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${plan.threads} threads`);
   line('override SIGN: f32 = -1.0;');
   line('override SCALE: f32 = 1.0;');
   line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
   line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
   line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
+  if (plan.stagger > 0) {
+    // 0: workgroups started, 1: finished, 2: a sink that keeps the spin
+    line('@group(0) @binding(3) var<storage, read_write> waves: array<atomic<u32>, 4>;');
+  }
   if (plan.vec2) {
     line(`var<workgroup> sx: array<vec2f, ${plan.chunk}>;`);
   } else {
@@ -325,24 +471,126 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
   const V = plan.values;
   const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
   const bank = (e: number): string => `&v${e >> 4}`;
+  if (plan.stagger > 0) line('var<workgroup> waveWait: u32;');
   line(`@compute @workgroup_size(${plan.threads})`);
-  line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
+  line(
+    'fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {',
+  );
   line(`  let g = (base[0] + wid.x) * ${n}u;`);
+  if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
+  if (plan.stagger > 0) {
+    // the first wave (no workgroup finished yet) waits by its start order: the
+    // multiprocessors then load, compute and store out of step with each other
+    line('  if (t == 0u) {');
+    line('    let order = atomicAdd(&waves[0], 1u);');
+    line('    var d = 0u;');
+    line('    if (atomicLoad(&waves[1]) == 0u) {');
+    line(`      d = (order % ${plan.phases}u) * ${Math.round(plan.stagger / plan.phases)}u;`);
+    line('    }');
+    line('    var x = order;');
+    line('    for (var s = 0u; s < d; s++) {');
+    line('      x = x * 1664525u + 1013904223u;');
+    line('    }');
+    line('    if (x == 0x9e3779b9u) {');
+    line('      atomicAdd(&waves[2], 1u);');
+    line('    }');
+    line('  }');
+    line('  workgroupBarrier();');
+  }
   for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
   // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
   line(`  let i0 = ${permExpr('t', maps[0]!)};`);
   for (let j = 0; j < V / 16; j++) {
     for (let r = 0; r < 16; r++) {
-      line(`  ${reg(16 * j + r)} = src[g + (i0 | ${(j << W) | (r << (L - 4))}u)];`);
+      const off = (j << W) | (r << (L - 4));
+      line(
+        noGlobal
+          ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
+          : `  ${reg(16 * j + r)} = src[g + (i0 | ${off}u)];`,
+      );
     }
-    line(`  dft16(${bank(16 * j)});`);
+    if (!noMath) line(`  dft16(${bank(16 * j)});`);
   }
+  // pass `next`: twiddles (half 0) or butterflies (half 1)
+  const passHalf = (next: number, half: 0 | 1, ind: string): void => {
+    if (noMath) return;
+    const R = 1 << bits[next]!;
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
+      const o = e & 15;
+      if (half === 0) {
+        line(
+          R === 16
+            ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+              `${ind}tw16(${bank(e)}, (i${next} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
+            : `${ind}twSmall(${bank(e)}, ${o}u, i${next} | ${j << W}u, ${R}u);`,
+        );
+      } else {
+        line(
+          R === 16
+            ? `${ind}dft16(${bank(e)});`
+            : R === 8
+              ? `${ind}dft8(${bank(e)}, ${o}u);`
+              : R === 4
+                ? `${ind}dft4(${bank(e)}, ${o}u, 1u);`
+                : `${ind}dft2(${bank(e)}, ${o}u);`,
+        );
+      }
+    }
+  };
+  // last pass: registers → global, y[i + s·n/R] (without global stores: one guarded store of
+  // the sum, so that the arithmetic stays)
+  const last = P - 1;
+  const stores = (ind: string): void => {
+    const Rb = bits[last]!;
+    if (noGlobal) line(`${ind}var acc = vec2f(0.0);`);
+    for (let j = 0; j < V >> Rb; j++) {
+      for (let q = 0; q < 1 << Rb; q++) {
+        const off = (j << W) | (q << (L - Rb));
+        const e = reg((j << Rb) + q);
+        line(
+          noGlobal ? `${ind}acc += ${e};` : `${ind}src[g + (i${last} | ${off}u)] = ${e} * SCALE;`,
+        );
+      }
+    }
+    if (noGlobal) {
+      line(`${ind}if (acc.x == 1.5e-38) {`);
+      line(`${ind}  src[g + t] = acc;`);
+      line(`${ind}}`);
+    }
+  };
   for (let k = 0; k + 1 < P; k++) {
     const ex = exchanges[k]!;
     const next = k + 1;
     const Rb = bits[next]!;
     const R = 1 << Rb;
     const rounds = 1 << ex.roundBits.length;
+    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
+    if (ex.lanes > 0 && !noExchange) {
+      // register bit b ↔ invocation bit b: the lane whose bit b is h keeps the values whose
+      // register bit b is h and trades the others with its partner (lane xor 2^b)
+      line(`  // exchange ${k} → ${next}: subgroup shuffles over invocation bits < ${ex.lanes}`);
+      for (let b = 0; b < ex.lanes; b++) {
+        line('  {');
+        line(`    let h = (t & ${1 << b}u) != 0u;`);
+        for (let e0 = 0; e0 < V; e0++) {
+          if ((e0 >> b) & 1) continue;
+          const e1 = e0 | (1 << b);
+          line(
+            `    { let x = subgroupShuffleXor(select(${reg(e1)}, ${reg(e0)}, h), ${1 << b}u); ${reg(e0)} = select(${reg(e0)}, x, h); ${reg(e1)} = select(x, ${reg(e1)}, h); }`,
+          );
+        }
+        line('  }');
+      }
+      passHalf(next, 0, '  ');
+      passHalf(next, 1, '  ');
+      continue;
+    }
+    if (noExchange) {
+      passHalf(next, 0, '  ');
+      passHalf(next, 1, '  ');
+      continue;
+    }
     const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
     const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
     const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
@@ -351,66 +599,82 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     line(`    let ws = ${linear('t', wCols)};`);
     line(`    let rs = ${linear('t', rCols)};`);
     line(`    let rnd = ${linear('t', cCols)};`);
-    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
-    line('      if (rnd == c) {');
-    for (let j = 0; j < V / 16; j++) {
-      for (let q = 0; q < 16; q++) {
-        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
-        if (plan.vec2) {
-          line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
-        } else {
-          line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
-          line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+    const writes = (): void => {
+      for (let j = 0; j < V / 16; j++) {
+        for (let q = 0; q < 16; q++) {
+          const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+          if (plan.vec2) {
+            line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+          } else {
+            line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+            line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+          }
         }
       }
-    }
-    line('      }');
-    line('      workgroupBarrier();');
-    line('      if (rnd == c) {');
-    for (let j = 0; j < V / R; j++) {
-      for (let r = 0; r < R; r++) {
-        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
-        line(
-          plan.vec2
-            ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
-            : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
-        );
+    };
+    const reads = (): void => {
+      for (let j = 0; j < V / R; j++) {
+        for (let r = 0; r < R; r++) {
+          const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+          line(
+            plan.vec2
+              ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
+              : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
+          );
+        }
       }
+    };
+    if (!pipelined) {
+      line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
+      line('      if (rnd == c) {');
+      writes();
+      line('      }');
+      line('      workgroupBarrier();');
+      line('      if (rnd == c) {');
+      reads();
+      line('      }');
+      line('      workgroupBarrier();');
+      line('    }');
+      line('  }');
+      passHalf(next, 0, '  ');
+      passHalf(next, 1, '  ');
+      continue;
     }
+    // round c: round c writes while round c − 1 forms its twiddles, round c reads while round
+    // c − 1 runs its butterflies (and stores, after the last pass); one more step for the last
+    // round, with no barriers (the next exchange's first round writes meanwhile)
+    line(`    for (var c = 0u; c <= ${rounds}u; c++) {`);
+    line('      if (rnd == c) {');
+    writes();
     line('      }');
-    line('      workgroupBarrier();');
+    line('      if (rnd + 1u == c) {');
+    passHalf(next, 0, '        ');
+    line('      }');
+    line(`      if (c < ${rounds}u) {`);
+    line('        workgroupBarrier();');
+    line('      }');
+    line('      if (rnd == c) {');
+    reads();
+    line('      }');
+    line('      if (rnd + 1u == c) {');
+    passHalf(next, 1, '        ');
+    if (next === last) stores('        ');
+    line('      }');
+    line(`      if (c < ${rounds}u) {`);
+    line('        workgroupBarrier();');
+    line('      }');
     line('    }');
     line('  }');
-    // pass `next`: twiddles and butterflies
-    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      const o = e & 15;
-      if (R === 16) {
-        const logp = 4 * next;
-        // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
-        line(`  tw16(${bank(e)}, (i${next} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
-        line(`  dft16(${bank(e)});`);
-      } else {
-        line(`  twSmall(${bank(e)}, ${o}u, i${next} | ${j << W}u, ${R}u);`);
-        line(
-          R === 8
-            ? `  dft8(${bank(e)}, ${o}u);`
-            : R === 4
-              ? `  dft4(${bank(e)}, ${o}u, 1u);`
-              : `  dft2(${bank(e)}, ${o}u);`,
-        );
-      }
-    }
   }
-  // last pass: registers → global, y[i + s·n/R]
-  const last = P - 1;
-  const Rb = bits[last]!;
-  for (let j = 0; j < V >> Rb; j++) {
-    for (let q = 0; q < 1 << Rb; q++) {
-      const off = (j << W) | (q << (L - Rb));
-      line(`  src[g + (i${last} | ${off}u)] = ${reg((j << Rb) + q)} * SCALE;`);
-    }
+  if (!pipelined || exchanges[P - 2]!.lanes > 0) stores('  ');
+  if (plan.stagger > 0) {
+    // the last workgroup to finish leaves the counters at 0 for the next dispatch
+    line('  if (t == 0u) {');
+    line('    if (atomicAdd(&waves[1], 1u) + 1u == groups.x) {');
+    line('      atomicStore(&waves[0], 0u);');
+    line('      atomicStore(&waves[1], 0u);');
+    line('    }');
+    line('  }');
   }
   line('}');
   return out.join('\n');
