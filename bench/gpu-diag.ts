@@ -177,43 +177,30 @@ for (const [n, values, chunk, exchange] of [
   }
 }
 
-// the one-row pass of 1024 × 16384: parts left out (where its time goes), its exchanges
-// overlapped with the passes, the first wave staggered; max relative error of row 0 against
-// the float64 core (omitted parts: no error, the result is wrong by design)
+// the one-row pass of 1024 × 16384: its last exchange through subgroup shuffles or workgroup
+// memory, and parts left out (where its time goes); max relative error of row 0 against the
+// float64 core (omitted parts: none, the result is wrong by design). Earlier variants
+// (exchanges pipelined round by round, the first wave staggered) are in bench/h200-fft-row.json.
 const rowN = small ? 4096 : 16384;
 const row0 = coreFft(
   Float64Array.from(re.subarray(0, rowN)),
   Float64Array.from(im.subarray(0, rowN)),
 );
+const shared: Partial<FftTuning> = { shuffle: false }; // every exchange in workgroup memory
 const variants: [string, Partial<FftTuning>][] = [
-  ['default', {}],
-  ['last exchange through subgroup shuffles', { shuffle: true }],
+  ['default (last exchange through subgroup shuffles)', {}],
+  ['every exchange through workgroup memory', shared],
   ['omit global (arithmetic + exchanges)', { omit: ['global'] }],
-  ['shuffles, omit global', { shuffle: true, omit: ['global'] }],
+  ['omit global, workgroup memory', { ...shared, omit: ['global'] }],
   ['omit global and exchanges (arithmetic)', { omit: ['global', 'exchanges'] }],
   ['omit global and arithmetic (exchanges)', { omit: ['global', 'arithmetic'] }],
-  ['shuffles, omit global and arithmetic', { shuffle: true, omit: ['global', 'arithmetic'] }],
+  ['omit global and arithmetic, workgroup memory', { ...shared, omit: ['global', 'arithmetic'] }],
   ['omit arithmetic (global + exchanges)', { omit: ['arithmetic'] }],
-  ['shuffles, omit arithmetic', { shuffle: true, omit: ['arithmetic'] }],
-  ['global only', { omit: ['exchanges', 'arithmetic'] }],
+  ['omit arithmetic, workgroup memory', { ...shared, omit: ['arithmetic'] }],
   ['omit exchanges (global + arithmetic)', { omit: ['exchanges'] }],
-  ['pipelined', { pipelined: true }],
-  ['pipelined, chained rounds', { pipelined: true, chain: true }],
-  ['pipelined, omit global', { pipelined: true, omit: ['global'] }],
-  ['stagger 3000/2', { stagger: 3000, phases: 2 }],
-  ['stagger 6000/2', { stagger: 6000, phases: 2 }],
-  ['stagger 12000/2', { stagger: 12000, phases: 2 }],
-  ['stagger 6000/4', { stagger: 6000, phases: 4 }],
-  ['stagger 12000/4', { stagger: 12000, phases: 4 }],
-  ['stagger 24000/4', { stagger: 24000, phases: 4 }],
-  ['pipelined, stagger 6000/2', { pipelined: true, stagger: 6000, phases: 2 }],
-  ['pipelined, stagger 12000/4', { pipelined: true, stagger: 12000, phases: 4 }],
-  [
-    'pipelined, chained, stagger 12000/4',
-    { pipelined: true, chain: true, stagger: 12000, phases: 4 },
-  ],
-  ['last exchange through subgroup shuffles (again)', { shuffle: true }],
+  ['global only', { omit: ['exchanges', 'arithmetic'] }],
   ['default (again)', {}],
+  ['every exchange through workgroup memory (again)', shared],
 ];
 for (const [label, t] of argv.includes('--row') || argv.includes('--fft') ? variants : []) {
   setFftTuning(t);

@@ -647,6 +647,10 @@ async function benchFft(): Promise<void> {
     await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
       exchange: 'split',
     });
+    // the last exchange through workgroup memory too (the default shuffles it where it can)
+    await benchFftAt(batch, n, 'fft (diag: single, no subgroup shuffles)', undefined, {
+      shuffle: false,
+    });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-row pass forced at a small tile, to run it here
     await benchFftAt(batch, n, 'fft (diag: single, tile 1024)', 'workgroup', undefined, 1024);

@@ -197,15 +197,6 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     // 32 values per invocation; 8192 = 256 invocations × 32
     [1024, { chunk: 4096, values: 32, exchange: 'split' }, [2048, 8192]],
     [1024, { chunk: 4096, values: 32, exchange: 'vec2' }, [8192]],
-    // exchanges overlapped with the passes, round bits chained or not; 8192: a last pass of
-    // radix 2 storing from inside the last exchange
-    [1024, { chunk: 4096, values: 16, exchange: 'vec2', pipelined: true }, [2048, 4096]],
-    [1024, { chunk: 4096, values: 16, pipelined: true, chain: true }, [4096]],
-    [256, { chunk: 4096, values: 16, exchange: 'vec2', pipelined: true, chain: true }, [2048]],
-    [1024, { chunk: 4096, values: 32, exchange: 'vec2', pipelined: true }, [8192]],
-    // the first wave staggered (its counters must be left at zero for the next call)
-    [1024, { chunk: 4096, values: 16, exchange: 'vec2', stagger: 64, phases: 4 }, [4096]],
-    [1024, { chunk: 4096, values: 16, pipelined: true, chain: true, stagger: 64 }, [2048]],
   ])(
     'one-dispatch register pass (tile %i, %o) matches the core for n = %o',
     async (tile, t, sizes) => {

@@ -22,14 +22,15 @@
  *   real-part stores). Rows of T < n ≤ 16 × the invocations per workgroup (16384 on an H200)
  *   that fftEncode transforms in natural order take ONE dispatch instead (fftRow.ts): a
  *   workgroup of n/16 invocations per row holds the row in registers (16 values each) and
- *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values,
- *   so the row is read and written once (setFftTuning({ single: false }): the four-step).
+ *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values
+ *   (the last exchange through subgroup shuffles where the device has 'subgroups'), so the row
+ *   is read and written once (setFftTuning({ single: false }): the four-step).
  *   Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.144 ms
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.130 ms
  * (the four-step 0.209, global passes 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
@@ -422,16 +423,11 @@ export interface FftTuning {
   values: 16 | 32;
   /** Its workgroup memory: 'split' (re and im as two f32 arrays) or 'vec2' (one array). */
   exchange: 'split' | 'vec2';
-  /** Its exchanges overlapped with the passes, round by round (fftRow.ts RowOptions). */
-  pipelined: boolean;
-  /** Its round bits kept on the same invocation bits from one exchange to the next. */
-  chain: boolean;
-  /** Its first wave of workgroups staggered: spin iterations per period, and phases. */
-  stagger: number;
-  phases: number;
   /**
-   * Its last exchange through subgroup shuffles where the device has 'subgroups' (subgroups
-   * of ≥ 4 invocations) and the last pass has radix 2 or 4 (fftRow.ts RowOptions.shuffleLanes).
+   * Its last exchange through subgroup shuffles where the device has 'subgroups' and the last
+   * pass has radix 2^Rb < 16 with 2^Rb lanes in the smallest subgroup (fftRow.ts
+   * RowOptions.shuffleLanes; rows of 8192 and 16384 on an H200). 1024 × 16384 on an H200:
+   * 0.130 ms against 0.144 through workgroup memory (bench/h200-fft-row.json).
    */
   shuffle: boolean;
   /** Diagnostics only: parts of that dispatch left out (the result is wrong). */
@@ -445,11 +441,7 @@ const DEFAULT_TUNING: FftTuning = {
   chunk: 4096,
   values: 16,
   exchange: 'vec2',
-  pipelined: false,
-  chain: false,
-  stagger: 0,
-  phases: 2,
-  shuffle: false,
+  shuffle: true,
   omit: [],
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
@@ -534,13 +526,13 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   if (!isPow2(n) || n > tuning.values * threads) return undefined;
   let chunk = Math.min(tuning.chunk, forced.get(rt)?.tile ?? Infinity);
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  return rowPlan(n, chunk, tuning.values, tuning.exchange === 'vec2', {
-    pipelined: tuning.pipelined,
-    chain: tuning.chain,
-    stagger: tuning.stagger,
-    phases: tuning.phases,
-    shuffleLanes: tuning.shuffle ? subgroupLaneBits(rt) : 0,
-  });
+  const vec2 = tuning.exchange === 'vec2';
+  const lanes = tuning.shuffle ? subgroupLaneBits(rt) : 0;
+  // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
+  return (
+    (lanes > 0 ? rowPlan(n, chunk, tuning.values, vec2, { shuffleLanes: lanes }) : undefined) ??
+    rowPlan(n, chunk, tuning.values, vec2)
+  );
 }
 
 /**
@@ -585,9 +577,7 @@ export function encodeRowPass(
     SIGN: inverse ? 1 : -1,
     SCALE: inverse ? 1 / plan.n : 1,
   });
-  // the stagger's counters: zeros, and each dispatch leaves them at zero
-  const tail = plan.stagger > 0 ? [rt.table('fft.rowWaves', () => new Uint32Array(4))] : [];
-  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], tail, batch);
+  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], [], batch);
 }
 
 /**

@@ -25,6 +25,15 @@
  * searched here) so that the lanes of one wavefront (32 for f32 slots, 16 for vec2 slots) hit
  * distinct banks when writing and when reading.
  *
+ * Where the device has WGSL `subgroups` (RowOptions.shuffleLanes) and the last pass has radix
+ * 2^Rb < 16, the last exchange skips workgroup memory: the writer's digit and the reader's
+ * registers (its r digit and its j butterflies) share 4 − Rb position bits, so only Rb register
+ * bits trade places with invocation bits 0 … Rb − 1, one xor-shuffle stage each (8 of the 16
+ * values cross lanes per stage), with no barrier; the exchange before it keeps its rounds off
+ * the lane bits. On an H200, 1024 × 16384: 0.130 ms against 0.144 with three exchanges through
+ * workgroup memory (bench/h200-fft-row.json; without the row's global traffic 0.085 against
+ * 0.089: after the last barrier each warp runs its last two passes and stores on its own).
+ *
  * The shader is generated per plan: every index is a constant offset XORed onto a per-thread
  * base (the maps are linear over GF(2)), every register index is a literal.
  */
@@ -70,32 +79,10 @@ export interface RowPlan {
   /** Per pass, per bit of t: the butterfly bit it sets (i = Σ ((t >> b) & 1) << map[b]). */
   maps: number[][];
   exchanges: RowExchange[];
-  /** Exchanges overlapped with the next pass's arithmetic (see RowOptions). */
-  pipelined: boolean;
-  /** First-wave stagger in spin iterations per full period, over `phases` phases; 0: none. */
-  stagger: number;
-  phases: number;
 }
 
 /** Variants of the generated pass (tuning; see fft.ts FftTuning). */
 export interface RowOptions {
-  /**
-   * Each exchange overlapped with the next pass: in round c the invocations of round c − 1 form
-   * their twiddles while round c writes, and their butterflies while round c reads (the last
-   * pass stores from there), so arithmetic and workgroup-memory traffic of different warps run
-   * side by side; the last round's invocations compute while the next exchange's first round
-   * writes. Without it every pass runs after its whole exchange.
-   */
-  pipelined?: boolean;
-  /** Round bits chained from one exchange to the next where they can be (same warps per round). */
-  chain?: boolean;
-  /**
-   * The first wave of workgroups (those that start before any has finished) waits
-   * (order mod phases)/phases × `stagger` spin iterations before loading its row, so that the
-   * multiprocessors do not all load, compute and store in lockstep. 0: no wait.
-   */
-  stagger?: number;
-  phases?: number;
   /**
    * Lane bits of the smallest subgroup (log2 of subgroupMinSize) where WGSL `subgroups` may be
    * used, else 0. With 16 values per invocation and a last pass of radix 2^Rb < 16, Rb ≤ lanes,
@@ -199,11 +186,10 @@ export function rowPlan(
   const Rb = bits[P - 1]!;
   const sh = values === 16 && P >= 2 && Rb < 4 && Rb <= (opts.shuffleLanes ?? 0) ? P - 2 : -1;
   const laneBit = (b: number): number => L - Rb - 4 + b;
-  // round bits of each exchange: B position bits outside the digits a butterfly varies
-  // (writer: s·p, reader: r·n/R) and outside the butterflies an invocation holds (j); the
-  // highest such bits, or with `chain` the bits that keep the previous exchange's rounds on
-  // the same invocation bits where they can
-  const cands: number[][] = [];
+  // round bits of each exchange: the B highest position bits outside the digits a butterfly
+  // varies (writer: s·p, reader: r·n/R), outside the butterflies an invocation holds (j) and
+  // outside the lanes of a shuffle exchange that follows
+  const roundBits: number[][] = [];
   for (let k = 0; k + 1 < P; k++) {
     const top = L - bits[k + 1]!;
     const cand: number[] = [];
@@ -214,13 +200,12 @@ export function rowPlan(
       if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ && !lane) cand.push(b);
     }
     if (k === sh) {
-      cands.push([]);
+      roundBits.push([]);
       continue;
     }
     if (cand.length < B) return undefined;
-    cands.push(cand);
+    roundBits.push(cand.slice(0, B).sort((a, b) => a - b));
   }
-  const roundBits = chainRounds(cands, B, opts.chain ?? false);
   // invocation → butterfly maps
   const maps: number[][] = [];
   for (let k = 0; k < P; k++) {
@@ -304,49 +289,11 @@ export function rowPlan(
     bits,
     maps,
     exchanges,
-    pipelined: opts.pipelined ?? false,
-    stagger: opts.stagger ?? 0,
-    phases: opts.phases ?? 2,
   };
 
   function bitOfOut(k: number, b: number): number {
     return b < 4 * k ? b : b - 4;
   }
-}
-
-/**
- * Round bits per exchange from each exchange's candidates (highest first): the B highest, or
- * with `chain` the choice for exchange 0 that lets the most later exchanges keep their
- * predecessor's round on the same invocation bits (pass k + 1 moves its input bit b to output
- * bit b, or b + 4 from bit 4(k + 1) on), ties to the higher bits.
- */
-function chainRounds(cands: number[][], B: number, chain: boolean): number[][] {
-  const top = (k: number): number[] => cands[k]!.slice(0, B).sort((a, b) => a - b);
-  const follow = (first: number[]): { rounds: number[][]; links: number } => {
-    const rounds = [first];
-    let links = 0;
-    for (let k = 1; k < cands.length; k++) {
-      const moved = rounds[k - 1]!.map((b) => (b < 4 * k ? b : b + 4));
-      if (moved.every((b) => cands[k]!.includes(b))) {
-        rounds.push(moved.sort((a, b) => a - b));
-        links++;
-      } else {
-        rounds.push(top(k));
-      }
-    }
-    return { rounds, links };
-  };
-  let best = follow(top(0));
-  if (!chain) return best.rounds;
-  const subsets = (from: number[], size: number): number[][] =>
-    size === 0
-      ? [[]]
-      : from.flatMap((b, i) => subsets(from.slice(i + 1), size - 1).map((r) => [b, ...r]));
-  for (const s of subsets(cands[0]!, B)) {
-    const f = follow([...s].sort((a, b) => a - b));
-    if (f.links > best.links) best = f;
-  }
-  return best.rounds;
 }
 
 /** Slot of position `pos` (its round bits removed, the others packed), before the swizzle. */
@@ -403,8 +350,7 @@ function linear(t: string, cols: number[]): string {
 
 /**
  * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
- * row of this dispatch; 3 with a stagger, four u32 counters that start at 0 and are left at 0),
- * twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
+ * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
  * SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store). `omit` leaves parts out
  * (diagnostics only: the result is then wrong).
  */
@@ -415,7 +361,6 @@ export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string 
   const noGlobal = omit.includes('global');
   const noExchange = omit.includes('exchanges');
   const noMath = omit.includes('arithmetic');
-  const pipelined = plan.pipelined && !noExchange;
   const out: string[] = [];
   const line = (s: string): void => {
     out.push(s);
@@ -428,10 +373,6 @@ export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string 
   line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
   line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
   line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
-  if (plan.stagger > 0) {
-    // 0: workgroups started, 1: finished, 2: a sink that keeps the spin
-    line('@group(0) @binding(3) var<storage, read_write> waves: array<atomic<u32>, 4>;');
-  }
   if (plan.vec2) {
     line(`var<workgroup> sx: array<vec2f, ${plan.chunk}>;`);
   } else {
@@ -471,32 +412,10 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
   const V = plan.values;
   const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
   const bank = (e: number): string => `&v${e >> 4}`;
-  if (plan.stagger > 0) line('var<workgroup> waveWait: u32;');
   line(`@compute @workgroup_size(${plan.threads})`);
-  line(
-    'fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) groups: vec3u) {',
-  );
+  line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
   line(`  let g = (base[0] + wid.x) * ${n}u;`);
   if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
-  if (plan.stagger > 0) {
-    // the first wave (no workgroup finished yet) waits by its start order: the
-    // multiprocessors then load, compute and store out of step with each other
-    line('  if (t == 0u) {');
-    line('    let order = atomicAdd(&waves[0], 1u);');
-    line('    var d = 0u;');
-    line('    if (atomicLoad(&waves[1]) == 0u) {');
-    line(`      d = (order % ${plan.phases}u) * ${Math.round(plan.stagger / plan.phases)}u;`);
-    line('    }');
-    line('    var x = order;');
-    line('    for (var s = 0u; s < d; s++) {');
-    line('      x = x * 1664525u + 1013904223u;');
-    line('    }');
-    line('    if (x == 0x9e3779b9u) {');
-    line('      atomicAdd(&waves[2], 1u);');
-    line('    }');
-    line('  }');
-    line('  workgroupBarrier();');
-  }
   for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
   // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
   line(`  let i0 = ${permExpr('t', maps[0]!)};`);
@@ -511,52 +430,50 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     }
     if (!noMath) line(`  dft16(${bank(16 * j)});`);
   }
-  // pass `next`: twiddles (half 0) or butterflies (half 1)
-  const passHalf = (next: number, half: 0 | 1, ind: string): void => {
+  // pass `next`: the twiddles of its butterflies, then the butterflies
+  const pass = (next: number): void => {
     if (noMath) return;
     const R = 1 << bits[next]!;
     for (let j = 0; j < V / R; j++) {
       const e = j * R;
+      line(
+        R === 16
+          ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+            `  tw16(${bank(e)}, (i${next} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
+          : `  twSmall(${bank(e)}, ${e & 15}u, i${next} | ${j << W}u, ${R}u);`,
+      );
+    }
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
       const o = e & 15;
-      if (half === 0) {
-        line(
-          R === 16
-            ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
-              `${ind}tw16(${bank(e)}, (i${next} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
-            : `${ind}twSmall(${bank(e)}, ${o}u, i${next} | ${j << W}u, ${R}u);`,
-        );
-      } else {
-        line(
-          R === 16
-            ? `${ind}dft16(${bank(e)});`
-            : R === 8
-              ? `${ind}dft8(${bank(e)}, ${o}u);`
-              : R === 4
-                ? `${ind}dft4(${bank(e)}, ${o}u, 1u);`
-                : `${ind}dft2(${bank(e)}, ${o}u);`,
-        );
-      }
+      line(
+        R === 16
+          ? `  dft16(${bank(e)});`
+          : R === 8
+            ? `  dft8(${bank(e)}, ${o}u);`
+            : R === 4
+              ? `  dft4(${bank(e)}, ${o}u, 1u);`
+              : `  dft2(${bank(e)}, ${o}u);`,
+      );
     }
   };
   // last pass: registers → global, y[i + s·n/R] (without global stores: one guarded store of
   // the sum, so that the arithmetic stays)
   const last = P - 1;
-  const stores = (ind: string): void => {
+  const stores = (): void => {
     const Rb = bits[last]!;
-    if (noGlobal) line(`${ind}var acc = vec2f(0.0);`);
+    if (noGlobal) line(`  var acc = vec2f(0.0);`);
     for (let j = 0; j < V >> Rb; j++) {
       for (let q = 0; q < 1 << Rb; q++) {
         const off = (j << W) | (q << (L - Rb));
         const e = reg((j << Rb) + q);
-        line(
-          noGlobal ? `${ind}acc += ${e};` : `${ind}src[g + (i${last} | ${off}u)] = ${e} * SCALE;`,
-        );
+        line(noGlobal ? `  acc += ${e};` : `  src[g + (i${last} | ${off}u)] = ${e} * SCALE;`);
       }
     }
     if (noGlobal) {
-      line(`${ind}if (acc.x == 1.5e-38) {`);
-      line(`${ind}  src[g + t] = acc;`);
-      line(`${ind}}`);
+      line(`  if (acc.x == 1.5e-38) {`);
+      line(`    src[g + t] = acc;`);
+      line(`  }`);
     }
   };
   for (let k = 0; k + 1 < P; k++) {
@@ -582,13 +499,11 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
         }
         line('  }');
       }
-      passHalf(next, 0, '  ');
-      passHalf(next, 1, '  ');
+      pass(next);
       continue;
     }
     if (noExchange) {
-      passHalf(next, 0, '  ');
-      passHalf(next, 1, '  ');
+      pass(next);
       continue;
     }
     const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
@@ -624,58 +539,20 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
         }
       }
     };
-    if (!pipelined) {
-      line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
-      line('      if (rnd == c) {');
-      writes();
-      line('      }');
-      line('      workgroupBarrier();');
-      line('      if (rnd == c) {');
-      reads();
-      line('      }');
-      line('      workgroupBarrier();');
-      line('    }');
-      line('  }');
-      passHalf(next, 0, '  ');
-      passHalf(next, 1, '  ');
-      continue;
-    }
-    // round c: round c writes while round c − 1 forms its twiddles, round c reads while round
-    // c − 1 runs its butterflies (and stores, after the last pass); one more step for the last
-    // round, with no barriers (the next exchange's first round writes meanwhile)
-    line(`    for (var c = 0u; c <= ${rounds}u; c++) {`);
+    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
     line('      if (rnd == c) {');
     writes();
     line('      }');
-    line('      if (rnd + 1u == c) {');
-    passHalf(next, 0, '        ');
-    line('      }');
-    line(`      if (c < ${rounds}u) {`);
-    line('        workgroupBarrier();');
-    line('      }');
+    line('      workgroupBarrier();');
     line('      if (rnd == c) {');
     reads();
     line('      }');
-    line('      if (rnd + 1u == c) {');
-    passHalf(next, 1, '        ');
-    if (next === last) stores('        ');
-    line('      }');
-    line(`      if (c < ${rounds}u) {`);
-    line('        workgroupBarrier();');
-    line('      }');
+    line('      workgroupBarrier();');
     line('    }');
     line('  }');
+    pass(next);
   }
-  if (!pipelined || exchanges[P - 2]!.lanes > 0) stores('  ');
-  if (plan.stagger > 0) {
-    // the last workgroup to finish leaves the counters at 0 for the next dispatch
-    line('  if (t == 0u) {');
-    line('    if (atomicAdd(&waves[1], 1u) + 1u == groups.x) {');
-    line('      atomicStore(&waves[0], 0u);');
-    line('      atomicStore(&waves[1], 0u);');
-    line('    }');
-    line('  }');
-  }
+  stores();
   line('}');
   return out.join('\n');
 }
