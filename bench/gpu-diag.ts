@@ -17,7 +17,15 @@ import { writeFileSync } from 'node:fs';
 import { create, globals } from 'webgpu';
 import { gaussian, rng } from '../src/core/signals';
 import { causalConv } from '../src/gpu/conv';
-import { fft, fftPath, fftTile, setFftStrategy, setFftTuning } from '../src/gpu/fft';
+import { fft as coreFft } from '../src/core/fft';
+import {
+  fft,
+  fftPath,
+  fftTile,
+  setFftStrategy,
+  setFftTuning,
+  type FftTuning,
+} from '../src/gpu/fft';
 import { rtfKernels } from '../src/gpu/rtf';
 import { GpuRuntime } from '../src/gpu/runtime';
 import type { RtfParams } from '../src/gpu/types';
@@ -48,7 +56,9 @@ const device = await adapter.requestDevice({
     maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
     maxComputeWorkgroupSizeX: lim.maxComputeWorkgroupSizeX,
   },
-  requiredFeatures: ['timestamp-query'],
+  requiredFeatures: ['timestamp-query', 'subgroups'].filter((f) =>
+    adapter.features.has(f),
+  ) as GPUFeatureName[],
 });
 const errors: string[] = [];
 device.addEventListener('uncapturederror', (e) => {
@@ -63,6 +73,13 @@ const limits = {
   maxStorageBufferBindingSize: lim.maxStorageBufferBindingSize,
 };
 console.log(`limits ${JSON.stringify(limits)}`);
+const subgroups = adapter.info as GPUAdapterInfo & {
+  subgroupMinSize?: number;
+  subgroupMaxSize?: number;
+};
+console.log(
+  `features ${[...adapter.features].sort().join(' ')}; subgroup sizes ${subgroups.subgroupMinSize}–${subgroups.subgroupMaxSize}`,
+);
 
 function median(x: number[]): number {
   const s = [...x].sort((a, b) => a - b);
@@ -103,6 +120,7 @@ function report(name: string, bytes: number, t: { ms: number; passMs: number[] }
 }
 
 // FFTs: the same bytes, different tiles, row lengths and four-step orders
+const rowOnly = argv.includes('--row');
 const total = small ? 1 << 18 : 1 << 24; // complex values (128 MiB at full size)
 const g = gaussian(rng(7));
 const re = Float32Array.from({ length: total }, g);
@@ -121,7 +139,7 @@ for (const [n, tile, order, twiddles] of [
   [1024, 1024, 'dit', 'chain'],
   [65536, maxTile, 'dit', 'chain'],
 ] as const) {
-  if (tile > maxTile || n > 64 * tile) continue;
+  if (rowOnly || tile > maxTile || n > 64 * tile) continue;
   setFftStrategy(rt, 'workgroup', { tile });
   setFftTuning({ order, twiddles, single: false });
   const name = `fft n=${n} batch=${total / n} tile=${tile}${n > tile ? ` ${order}` : ''} ${twiddles}`;
@@ -146,6 +164,7 @@ for (const [n, values, chunk, exchange] of [
   [8192, 16, 4096, 'vec2'],
   [8192, 32, 4096, 'split'],
 ] as const) {
+  if (rowOnly) continue;
   setFftTuning({ values, chunk, exchange });
   const name = `fft n=${n} batch=${total / n} single ${values}/thread chunk=${chunk} ${exchange}`;
   try {
@@ -155,6 +174,57 @@ for (const [n, values, chunk, exchange] of [
     console.log(`${name} FAILED: ${String(e)}`);
   } finally {
     setFftTuning();
+  }
+}
+
+// the one-row pass of 1024 × 16384: its last exchange through subgroup shuffles or workgroup
+// memory, and parts left out (where its time goes); max relative error of row 0 against the
+// float64 core (omitted parts: none, the result is wrong by design). Earlier variants
+// (exchanges pipelined round by round, the first wave staggered) are in bench/h200-fft-row.json.
+const rowN = small ? 4096 : 16384;
+const row0 = coreFft(
+  Float64Array.from(re.subarray(0, rowN)),
+  Float64Array.from(im.subarray(0, rowN)),
+);
+const shared: Partial<FftTuning> = { shuffle: false }; // every exchange in workgroup memory
+const variants: [string, Partial<FftTuning>][] = [
+  ['default (last exchange through subgroup shuffles)', {}],
+  ['every exchange through workgroup memory', shared],
+  ['omit global (arithmetic + exchanges)', { omit: ['global'] }],
+  ['omit global, workgroup memory', { ...shared, omit: ['global'] }],
+  ['omit global and exchanges (arithmetic)', { omit: ['global', 'exchanges'] }],
+  ['omit global and arithmetic (exchanges)', { omit: ['global', 'arithmetic'] }],
+  ['omit global and arithmetic, workgroup memory', { ...shared, omit: ['global', 'arithmetic'] }],
+  ['omit arithmetic (global + exchanges)', { omit: ['arithmetic'] }],
+  ['omit arithmetic, workgroup memory', { ...shared, omit: ['arithmetic'] }],
+  ['omit exchanges (global + arithmetic)', { omit: ['exchanges'] }],
+  ['global only', { omit: ['exchanges', 'arithmetic'] }],
+  ['default (again)', {}],
+  ['every exchange through workgroup memory (again)', shared],
+];
+for (const [label, t] of argv.includes('--row') || argv.includes('--fft') ? variants : []) {
+  setFftTuning(t);
+  if (small) setFftStrategy(rt, 'workgroup', { tile: 1024 }); // software adapters: forced
+  const name = `fft n=${rowN} batch=${total / rowN} row: ${label}`;
+  try {
+    if (fftPath(rt, rowN) !== 'single') throw new Error(`path ${fftPath(rt, rowN)}`);
+    let err = Number.NaN;
+    const timed = await hot(async () => {
+      const y = await fft(rt, re, im, { batch: total / rowN });
+      let e = 0;
+      let scale = 0;
+      for (let k = 0; k < rowN; k++) {
+        scale = Math.max(scale, Math.abs(row0.re[k]!), Math.abs(row0.im[k]!));
+        e = Math.max(e, Math.abs(y.re[k]! - row0.re[k]!), Math.abs(y.im[k]! - row0.im[k]!));
+      }
+      err = e / scale;
+    });
+    report(`${name} (err ${t.omit ? '-' : err.toExponential(2)})`, bytes, timed);
+  } catch (e) {
+    console.log(`${name} FAILED: ${String(e)}`);
+  } finally {
+    setFftTuning();
+    setFftStrategy(rt, undefined);
   }
 }
 
@@ -174,7 +244,7 @@ const p: RtfParams = {
   h0: Float32Array.from({ length: H }, () => r() - 0.5),
   L: rtfL,
 };
-for (const tile of argv.includes('--fft') ? [] : [maxTile, 2048]) {
+for (const tile of argv.includes('--fft') || rowOnly ? [] : [maxTile, 2048]) {
   setFftStrategy(rt, 'workgroup', { tile });
   try {
     report(

@@ -100,7 +100,9 @@ const device = await adapter.requestDevice({
     maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
     maxComputeWorkgroupSizeX: lim.maxComputeWorkgroupSizeX,
   },
-  requiredFeatures: hasTimestamps ? ['timestamp-query'] : [],
+  requiredFeatures: ['timestamp-query', 'subgroups'].filter((f) =>
+    adapter.features.has(f),
+  ) as GPUFeatureName[],
 });
 const gpuErrors: string[] = [];
 device.addEventListener('uncapturederror', (e) => {
@@ -644,6 +646,10 @@ async function benchFft(): Promise<void> {
     await benchFftAt(batch, n, 'fft (four-step)', undefined, { single: false });
     await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
       exchange: 'split',
+    });
+    // the last exchange through workgroup memory too (the default shuffles it where it can)
+    await benchFftAt(batch, n, 'fft (diag: single, no subgroup shuffles)', undefined, {
+      shuffle: false,
     });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-row pass forced at a small tile, to run it here

@@ -5,7 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fft as coreFft } from '../core/fft';
 import {
+  deinterleave,
   dft,
+  encodeRowPass,
   fft,
   fftEncode,
   fftPath,
@@ -13,9 +15,12 @@ import {
   fftTile,
   setFftStrategy,
   setFftTuning,
+  interleave,
+  subgroupLaneBits,
   type FftStrategy,
   type FftTuning,
 } from './fft';
+import { rowPlan } from './fftRow';
 import type { GpuRuntime } from './runtime';
 import { dawnRuntime } from './testing/dawn';
 import type { Complex32 } from './types';
@@ -181,7 +186,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     180_000, // SwiftShader compiles each plan's pipeline anew
   );
 
-  it.each<[number, Pick<FftTuning, 'chunk' | 'values' | 'exchange'>, number[]]>([
+  it.each<[number, Partial<FftTuning>, number[]]>([
     // exchanges of 256 values: 2, 4 and 8 rounds
     [256, { chunk: 4096, values: 16, exchange: 'split' }, [512, 1024, 2048]],
     // 4096: three radix-16 passes, 4 rounds per exchange
@@ -228,6 +233,39 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
       }
     },
     180_000,
+  );
+
+  it.each<[number, number]>([
+    [512, 512], // last pass radix 2: one shuffle stage
+    [1024, 1024], // radix 4: two
+    [1024, 256], // no plan with shuffles (the first exchange's rounds would need the lanes)
+  ])(
+    'one-dispatch register pass, last exchange through subgroup shuffles: n = %i, chunk %i',
+    async (n, chunk) => {
+      const lanes = subgroupLaneBits(rt);
+      if (lanes < 2) return; // no subgroups of ≥ 4 invocations here
+      const plan = rowPlan(n, chunk, 16, true, { shuffleLanes: lanes });
+      if (chunk < n) {
+        expect(plan).toBeUndefined();
+        return;
+      }
+      expect(plan!.exchanges.at(-1)!.lanes).toBe(n === 512 ? 1 : 2);
+      for (const inverse of [false, true]) {
+        const batch = 3;
+        const x = randomRows(n + 5, n * batch);
+        const data = rt.upload(interleave(x.re, x.im));
+        try {
+          const enc = rt.device.createCommandEncoder();
+          encodeRowPass(rt, enc, plan!, data, batch, inverse);
+          const got = deinterleave(await rt.read(enc, data, n * batch * 8));
+          const err = record(inverse ? 'ifft' : 'fft', rmsRel(got, reference(x, batch, inverse)));
+          expect(err, `n=${n} inverse=${inverse}`).toBeLessThan(1e-6);
+        } finally {
+          rt.release(data);
+        }
+      }
+    },
+    60_000,
   );
 
   it.each<Partial<FftTuning>>([

@@ -22,14 +22,15 @@
  *   real-part stores). Rows of T < n ≤ 16 × the invocations per workgroup (16384 on an H200)
  *   that fftEncode transforms in natural order take ONE dispatch instead (fftRow.ts): a
  *   workgroup of n/16 invocations per row holds the row in registers (16 values each) and
- *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values,
- *   so the row is read and written once (setFftTuning({ single: false }): the four-step).
+ *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values
+ *   (the last exchange through subgroup shuffles where the device has 'subgroups'), so the row
+ *   is read and written once (setFftTuning({ single: false }): the four-step).
  *   Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.144 ms
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.130 ms
  * (the four-step 0.209, global passes 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
@@ -44,7 +45,7 @@
  */
 import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { rowPlan, rowShader, type RowPlan } from './fftRow';
+import { rowPlan, rowShader, type RowOmit, type RowPlan } from './fftRow';
 import { grid, MAX_WORKGROUPS, softwareAdapter, type GpuRuntime } from './runtime';
 import chirpCode from './shaders/fft_chirp.wgsl?raw';
 import radixBody from './shaders/fft_radix.wgsl?raw';
@@ -422,6 +423,15 @@ export interface FftTuning {
   values: 16 | 32;
   /** Its workgroup memory: 'split' (re and im as two f32 arrays) or 'vec2' (one array). */
   exchange: 'split' | 'vec2';
+  /**
+   * Its last exchange through subgroup shuffles where the device has 'subgroups' and the last
+   * pass has radix 2^Rb < 16 with 2^Rb lanes in the smallest subgroup (fftRow.ts
+   * RowOptions.shuffleLanes; rows of 8192 and 16384 on an H200). 1024 × 16384 on an H200:
+   * 0.130 ms against 0.144 through workgroup memory (bench/h200-fft-row.json).
+   */
+  shuffle: boolean;
+  /** Diagnostics only: parts of that dispatch left out (the result is wrong). */
+  omit: RowOmit[];
 }
 const DEFAULT_TUNING: FftTuning = {
   order: 'dit',
@@ -431,6 +441,8 @@ const DEFAULT_TUNING: FftTuning = {
   chunk: 4096,
   values: 16,
   exchange: 'vec2',
+  shuffle: true,
+  omit: [],
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
@@ -514,7 +526,24 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   if (!isPow2(n) || n > tuning.values * threads) return undefined;
   let chunk = Math.min(tuning.chunk, forced.get(rt)?.tile ?? Infinity);
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  return rowPlan(n, chunk, tuning.values, tuning.exchange === 'vec2');
+  const vec2 = tuning.exchange === 'vec2';
+  const lanes = tuning.shuffle ? subgroupLaneBits(rt) : 0;
+  // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
+  return (
+    (lanes > 0 ? rowPlan(n, chunk, tuning.values, vec2, { shuffleLanes: lanes }) : undefined) ??
+    rowPlan(n, chunk, tuning.values, vec2)
+  );
+}
+
+/**
+ * log2 of the device's smallest subgroup where its 'subgroups' feature is enabled (WGSL
+ * `enable subgroups`), else 0.
+ */
+export function subgroupLaneBits(rt: GpuRuntime): number {
+  if (!rt.device.features.has('subgroups')) return 0;
+  const info = (rt.device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+  const min = info?.subgroupMinSize ?? 0;
+  return min >= 1 ? Math.floor(Math.log2(min)) : 0;
 }
 
 /** Which pow2 path fftEncode takes for rows of n on `rt` (tests and benchmarks). */
@@ -526,8 +555,11 @@ export function fftPath(rt: GpuRuntime, n: number): 'whole' | 'single' | 'four-s
 
 const rowCode = new Map<string, string>();
 
-/** Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row). */
-function encodeRowPass(
+/**
+ * Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row);
+ * exported for tests of plans fftRowPlan does not choose.
+ */
+export function encodeRowPass(
   rt: GpuRuntime,
   enc: GPUCommandEncoder,
   plan: RowPlan,
@@ -535,10 +567,10 @@ function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const key = `${plan.n}.${plan.chunk}.${plan.values}.${plan.vec2}`;
+  const key = JSON.stringify([plan, tuning.omit]);
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${rowShader(plan)}\n${butterflyCode}\n`;
+    code = `${rowShader(plan, tuning.omit)}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const pipeline = rt.pipeline(code, 'main', {

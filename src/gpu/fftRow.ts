@@ -25,6 +25,15 @@
  * searched here) so that the lanes of one wavefront (32 for f32 slots, 16 for vec2 slots) hit
  * distinct banks when writing and when reading.
  *
+ * Where the device has WGSL `subgroups` (RowOptions.shuffleLanes) and the last pass has radix
+ * 2^Rb < 16, the last exchange skips workgroup memory: the writer's digit and the reader's
+ * registers (its r digit and its j butterflies) share 4 − Rb position bits, so only Rb register
+ * bits trade places with invocation bits 0 … Rb − 1, one xor-shuffle stage each (8 of the 16
+ * values cross lanes per stage), with no barrier; the exchange before it keeps its rounds off
+ * the lane bits. On an H200, 1024 × 16384: 0.130 ms against 0.144 with three exchanges through
+ * workgroup memory (bench/h200-fft-row.json; without the row's global traffic 0.085 against
+ * 0.089: after the last barrier each warp runs its last two passes and stores on its own).
+ *
  * The shader is generated per plan: every index is a constant offset XORed onto a per-thread
  * base (the maps are linear over GF(2)), every register index is a literal.
  */
@@ -47,6 +56,11 @@ export interface RowExchange {
   roundBits: number[];
   /** Swizzle column (a 5-bit bank mask) per slot bit; 0 below bit 5. */
   swizzle: number[];
+  /**
+   * Through subgroup shuffles instead (no workgroup memory, no barriers): register bit b and
+   * invocation bit b trade places for b < lanes; 0 for an exchange through workgroup memory.
+   */
+  lanes: number;
 }
 
 export interface RowPlan {
@@ -66,6 +80,22 @@ export interface RowPlan {
   maps: number[][];
   exchanges: RowExchange[];
 }
+
+/** Variants of the generated pass (tuning; see fft.ts FftTuning). */
+export interface RowOptions {
+  /**
+   * Lane bits of the smallest subgroup (log2 of subgroupMinSize) where WGSL `subgroups` may be
+   * used, else 0. With 16 values per invocation and a last pass of radix 2^Rb < 16, Rb ≤ lanes,
+   * the last exchange then goes through subgroup shuffles: its writer's registers (the digit
+   * s·p) and its reader's (r·n/R and the j butterflies) share 4 − Rb position bits, and the
+   * other Rb trade places with invocation bits 0 … Rb − 1 by Rb xor-shuffle stages (each moving
+   * half of the 16 values one lane bit). This assumes subgroups of consecutive invocations.
+   */
+  shuffleLanes?: number;
+}
+
+/** Diagnostics (bench/gpu-diag.ts): parts of the pass left out; the result is then wrong. */
+export type RowOmit = 'global' | 'exchanges' | 'arithmetic';
 
 /** Workgroup memory of a plan, in bytes. */
 export function rowPlanBytes(plan: RowPlan): number {
@@ -133,7 +163,13 @@ function searchSwizzle(
  * The plan for rows of n = 2^L (2^5 ≤ n) with exchange rounds of `chunk` values, or undefined
  * where the round bits do not fit (too small a chunk for n).
  */
-export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): RowPlan | undefined {
+export function rowPlan(
+  n: number,
+  chunk: number,
+  values = 16,
+  vec2 = false,
+  opts: RowOptions = {},
+): RowPlan | undefined {
   const L = bitOf(n);
   const v = bitOf(values);
   if (n !== 1 << L || L < v + 1 || chunk !== 2 ** bitOf(chunk) || (v !== 4 && v !== 5)) {
@@ -144,31 +180,57 @@ export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): Ro
   const W = L - v;
   const bits = passBits(L);
   const P = bits.length;
+  // the last exchange through subgroup shuffles (see RowOptions.shuffleLanes): A, its writer's
+  // register positions that become invocation bits, are the reader's butterfly bits
+  // L − Rb − 4 … L − 5, on invocation bits 0 … Rb − 1 in both passes
+  const Rb = bits[P - 1]!;
+  const sh = values === 16 && P >= 2 && Rb < 4 && Rb <= (opts.shuffleLanes ?? 0) ? P - 2 : -1;
+  const laneBit = (b: number): number => L - Rb - 4 + b;
   // round bits of each exchange: the B highest position bits outside the digits a butterfly
-  // varies (writer: s·p, reader: r·n/R) and outside the butterflies an invocation holds (j)
+  // varies (writer: s·p, reader: r·n/R), outside the butterflies an invocation holds (j) and
+  // outside the lanes of a shuffle exchange that follows
   const roundBits: number[][] = [];
   for (let k = 0; k + 1 < P; k++) {
     const top = L - bits[k + 1]!;
     const cand: number[] = [];
-    for (let b = top - 1; b >= 0 && cand.length < B; b--) {
+    for (let b = top - 1; b >= 0; b--) {
       const writerJ = b >= 4 * k + 4 && b - 4 >= W; // i bit b − 4 of pass k is a j bit
       const readerJ = b >= W; // i bit b of pass k + 1 is a j bit
-      if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ) cand.push(b);
+      const lane = k + 1 === sh && b >= laneBit(0) && b < laneBit(Rb); // a shuffle lane next
+      if ((b < 4 * k || b >= 4 * k + 4) && !writerJ && !readerJ && !lane) cand.push(b);
+    }
+    if (k === sh) {
+      roundBits.push([]);
+      continue;
     }
     if (cand.length < B) return undefined;
-    roundBits.push(cand.sort((a, b) => a - b));
+    roundBits.push(cand.slice(0, B).sort((a, b) => a - b));
   }
   // invocation → butterfly maps
   const maps: number[][] = [];
   for (let k = 0; k < P; k++) {
     const iBits = L - bits[k]!; // bits of a butterfly index
     const jBits = v - bits[k]!; // butterflies per invocation: 2^jBits, on the top i bits
+    if (k === sh + 1 && sh >= 0) {
+      // after the shuffles: lanes hold A, every other invocation bit keeps its position
+      const prev = maps[k - 1]!;
+      maps.push(prev.map((ib, t) => (t < Rb ? laneBit(t) : outBit(k - 1, ib))));
+      continue;
+    }
     const pin = new Map<number, number>(); // i bit → t bit
+    if (k === sh) {
+      // writer lanes: the i bits whose outputs are the reader's r digit, L − Rb … L − 1
+      for (let b = 0; b < Rb; b++) pin.set(laneBit(b), b);
+    }
     if (k > 0) {
       const prev = maps[k - 1]!;
-      for (const b of roundBits[k - 1]!) pin.set(b, prev.indexOf(bitOfOut(k - 1, b)));
+      for (const b of roundBits[k - 1]!) {
+        const t = prev.indexOf(bitOfOut(k - 1, b));
+        if ([...pin.values()].includes(t)) return undefined;
+        pin.set(b, t);
+      }
     }
-    if (k + 1 < P) {
+    if (k + 1 < P && k !== sh) {
       const used = new Set(pin.values());
       for (const b of [...roundBits[k]!].reverse()) {
         const ib = b < 4 * k ? b : b - 4;
@@ -192,6 +254,15 @@ export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): Ro
   }
   // the writer's and the reader's round must agree (by construction; checked)
   const exchanges: RowExchange[] = roundBits.map((rb, k) => {
+    if (k === sh) {
+      for (let t = 0; t < W; t++) {
+        const w = outBit(k, maps[k]![t]!);
+        if (t < Rb ? w !== L - Rb + t : w !== maps[k + 1]![t]) {
+          throw new Error(`fftRow: shuffle exchange ${k} misplaces bit ${t}`);
+        }
+      }
+      return { roundBits: [], swizzle: [], lanes: Rb };
+    }
     for (let t = 0; t < W; t++) {
       const w = outBit(k, maps[k]![t]!);
       const r = maps[k + 1]![t]!;
@@ -206,9 +277,19 @@ export function rowPlan(n: number, chunk: number, values = 16, vec2 = false): Ro
       bitOf(compress(1 << outBit(k, maps[k]![t]!))),
     );
     const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
-    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits) };
+    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits), lanes: 0 };
   });
-  return { n, L, threads: 1 << W, values, vec2, chunk: C, bits, maps, exchanges };
+  return {
+    n,
+    L,
+    threads: 1 << W,
+    values,
+    vec2,
+    chunk: C,
+    bits,
+    maps,
+    exchanges,
+  };
 
   function bitOfOut(k: number, b: number): number {
     return b < 4 * k ? b : b - 4;
@@ -269,17 +350,23 @@ export function linear(t: string, cols: number[]): string {
 
 /**
  * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
- * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl;
- * pipeline constants SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store).
+ * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
+ * SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store). `omit` leaves parts out
+ * (diagnostics only: the result is then wrong).
  */
-export function rowShader(plan: RowPlan): string {
+export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string {
   const { n, L, bits, maps, exchanges } = plan;
   const P = bits.length;
   const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
+  const noGlobal = omit.includes('global');
+  const noExchange = omit.includes('exchanges');
+  const noMath = omit.includes('arithmetic');
   const out: string[] = [];
   const line = (s: string): void => {
     out.push(s);
   };
+  const shuffled = exchanges.some((ex) => ex.lanes > 0);
+  if (shuffled) line('enable subgroups;');
   line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${plan.threads} threads`);
   line('override SIGN: f32 = -1.0;');
   line('override SCALE: f32 = 1.0;');
@@ -328,21 +415,97 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
   line(`@compute @workgroup_size(${plan.threads})`);
   line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
   line(`  let g = (base[0] + wid.x) * ${n}u;`);
+  if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
   for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
   // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
   line(`  let i0 = ${permExpr('t', maps[0]!)};`);
   for (let j = 0; j < V / 16; j++) {
     for (let r = 0; r < 16; r++) {
-      line(`  ${reg(16 * j + r)} = src[g + (i0 | ${(j << W) | (r << (L - 4))}u)];`);
+      const off = (j << W) | (r << (L - 4));
+      line(
+        noGlobal
+          ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
+          : `  ${reg(16 * j + r)} = src[g + (i0 | ${off}u)];`,
+      );
     }
-    line(`  dft16(${bank(16 * j)});`);
+    if (!noMath) line(`  dft16(${bank(16 * j)});`);
   }
+  // pass `next`: the twiddles of its butterflies, then the butterflies
+  const pass = (next: number): void => {
+    if (noMath) return;
+    const R = 1 << bits[next]!;
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
+      line(
+        R === 16
+          ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+            `  tw16(${bank(e)}, (i${next} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
+          : `  twSmall(${bank(e)}, ${e & 15}u, i${next} | ${j << W}u, ${R}u);`,
+      );
+    }
+    for (let j = 0; j < V / R; j++) {
+      const e = j * R;
+      const o = e & 15;
+      line(
+        R === 16
+          ? `  dft16(${bank(e)});`
+          : R === 8
+            ? `  dft8(${bank(e)}, ${o}u);`
+            : R === 4
+              ? `  dft4(${bank(e)}, ${o}u, 1u);`
+              : `  dft2(${bank(e)}, ${o}u);`,
+      );
+    }
+  };
+  // last pass: registers → global, y[i + s·n/R] (without global stores: one guarded store of
+  // the sum, so that the arithmetic stays)
+  const last = P - 1;
+  const stores = (): void => {
+    const Rb = bits[last]!;
+    if (noGlobal) line(`  var acc = vec2f(0.0);`);
+    for (let j = 0; j < V >> Rb; j++) {
+      for (let q = 0; q < 1 << Rb; q++) {
+        const off = (j << W) | (q << (L - Rb));
+        const e = reg((j << Rb) + q);
+        line(noGlobal ? `  acc += ${e};` : `  src[g + (i${last} | ${off}u)] = ${e} * SCALE;`);
+      }
+    }
+    if (noGlobal) {
+      line(`  if (acc.x == 1.5e-38) {`);
+      line(`    src[g + t] = acc;`);
+      line(`  }`);
+    }
+  };
   for (let k = 0; k + 1 < P; k++) {
     const ex = exchanges[k]!;
     const next = k + 1;
     const Rb = bits[next]!;
     const R = 1 << Rb;
     const rounds = 1 << ex.roundBits.length;
+    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
+    if (ex.lanes > 0 && !noExchange) {
+      // register bit b ↔ invocation bit b: the lane whose bit b is h keeps the values whose
+      // register bit b is h and trades the others with its partner (lane xor 2^b)
+      line(`  // exchange ${k} → ${next}: subgroup shuffles over invocation bits < ${ex.lanes}`);
+      for (let b = 0; b < ex.lanes; b++) {
+        line('  {');
+        line(`    let h = (t & ${1 << b}u) != 0u;`);
+        for (let e0 = 0; e0 < V; e0++) {
+          if ((e0 >> b) & 1) continue;
+          const e1 = e0 | (1 << b);
+          line(
+            `    { let x = subgroupShuffleXor(select(${reg(e1)}, ${reg(e0)}, h), ${1 << b}u); ${reg(e0)} = select(${reg(e0)}, x, h); ${reg(e1)} = select(x, ${reg(e1)}, h); }`,
+          );
+        }
+        line('  }');
+      }
+      pass(next);
+      continue;
+    }
+    if (noExchange) {
+      pass(next);
+      continue;
+    }
     const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
     const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
     const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
@@ -351,67 +514,45 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
     line(`    let ws = ${linear('t', wCols)};`);
     line(`    let rs = ${linear('t', rCols)};`);
     line(`    let rnd = ${linear('t', cCols)};`);
-    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
-    line('      if (rnd == c) {');
-    for (let j = 0; j < V / 16; j++) {
-      for (let q = 0; q < 16; q++) {
-        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
-        if (plan.vec2) {
-          line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
-        } else {
-          line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
-          line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+    const writes = (): void => {
+      for (let j = 0; j < V / 16; j++) {
+        for (let q = 0; q < 16; q++) {
+          const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+          if (plan.vec2) {
+            line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+          } else {
+            line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+            line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+          }
         }
       }
-    }
+    };
+    const reads = (): void => {
+      for (let j = 0; j < V / R; j++) {
+        for (let r = 0; r < R; r++) {
+          const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+          line(
+            plan.vec2
+              ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
+              : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
+          );
+        }
+      }
+    };
+    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
+    line('      if (rnd == c) {');
+    writes();
     line('      }');
     line('      workgroupBarrier();');
     line('      if (rnd == c) {');
-    for (let j = 0; j < V / R; j++) {
-      for (let r = 0; r < R; r++) {
-        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
-        line(
-          plan.vec2
-            ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
-            : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
-        );
-      }
-    }
+    reads();
     line('      }');
     line('      workgroupBarrier();');
     line('    }');
     line('  }');
-    // pass `next`: twiddles and butterflies
-    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      const o = e & 15;
-      if (R === 16) {
-        const logp = 4 * next;
-        // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
-        line(`  tw16(${bank(e)}, (i${next} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
-        line(`  dft16(${bank(e)});`);
-      } else {
-        line(`  twSmall(${bank(e)}, ${o}u, i${next} | ${j << W}u, ${R}u);`);
-        line(
-          R === 8
-            ? `  dft8(${bank(e)}, ${o}u);`
-            : R === 4
-              ? `  dft4(${bank(e)}, ${o}u, 1u);`
-              : `  dft2(${bank(e)}, ${o}u);`,
-        );
-      }
-    }
+    pass(next);
   }
-  // last pass: registers → global, y[i + s·n/R]
-  const last = P - 1;
-  const Rb = bits[last]!;
-  for (let j = 0; j < V >> Rb; j++) {
-    for (let q = 0; q < 1 << Rb; q++) {
-      const off = (j << W) | (q << (L - Rb));
-      line(`  src[g + (i${last} | ${off}u)] = ${reg((j << Rb) + q)} * SCALE;`);
-    }
-  }
+  stores();
   line('}');
   return out.join('\n');
 }

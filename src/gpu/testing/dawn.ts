@@ -28,7 +28,10 @@ export function dawnRuntime(): Promise<{ runtime: GpuRuntime; adapter: string }>
         maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
         maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
       },
-      requiredFeatures: adapter.features.has('timestamp-query') ? ['timestamp-query'] : [],
+      // subgroups: the one-row FFT's shuffle exchange (fft.ts FftTuning.shuffle)
+      requiredFeatures: ['timestamp-query', 'subgroups'].filter((f) =>
+        adapter.features.has(f),
+      ) as GPUFeatureName[],
     });
     const info = adapter.info;
     return {
