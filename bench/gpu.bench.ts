@@ -6,9 +6,10 @@
  * read + written) and an FMA loop (float32 rate). Each kernel's output is checked against the
  * float64 core on three rows (max |gpu − f64| / max |f64|).
  *
- * Run: npm run bench:gpu [-- --small] [--out FILE] [--reps N] [--only s4d,fft,…]
+ * Run: npm run bench:gpu [-- --small] [--out FILE] [--reps N] [--only s4d,fft,…] [--variants]
  *   (bench/gpu.mjs sets up the Vulkan driver and loader — SwiftShader here — and runs this file
  *   with tsx). --small: reduced sizes that finish on SwiftShader (CPU emulation) in minutes.
+ *   --variants: also the diagnostic plans and row lengths of fft and causalConv.
  * On another machine: bench/h200.sh (a bundle of this file; see bench/README.md).
  *
  * Times (GPU spans: first pass start → last pass end of one execution of the call's passes):
@@ -54,10 +55,19 @@ interface Args {
   reps: number;
   warmup: number;
   only: Set<string> | undefined;
+  /** Also the diagnostic variants (other plans and sizes of fft and causalConv). */
+  variants: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { small: false, out: 'bench/gpu.json', reps: 10, warmup: 2, only: undefined };
+  const a: Args = {
+    small: false,
+    out: 'bench/gpu.json',
+    reps: 10,
+    warmup: 2,
+    only: undefined,
+    variants: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = (): string => {
@@ -70,7 +80,11 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--reps') a.reps = Math.max(1, Number(v()));
     else if (k === '--warmup') a.warmup = Math.max(0, Number(v()));
     else if (k === '--only') a.only = new Set(v().split(','));
-    else throw new Error(`unknown argument ${k} (use --small, --out FILE, --reps N, --only a,b)`);
+    else if (k === '--variants') a.variants = true;
+    else
+      throw new Error(
+        `unknown argument ${k} (use --small, --out FILE, --reps N, --only a,b, --variants)`,
+      );
   }
   if (a.small) a.warmup = Math.min(a.warmup, 1);
   return a;
@@ -644,18 +658,19 @@ async function benchFft(): Promise<void> {
   if (fftPath(rt, n) === 'single') {
     // the same call on the earlier two-pass four-step, and the one-row pass's exchange chunk
     await benchFftAt(batch, n, 'fft (four-step)', undefined, { single: false });
-    await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
-      exchange: 'split',
-    });
     // the last exchange through workgroup memory too (the default shuffles it where it can)
     await benchFftAt(batch, n, 'fft (diag: single, no subgroup shuffles)', undefined, {
       shuffle: false,
     });
+    if (args.variants)
+      await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
+        exchange: 'split',
+      });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-row pass forced at a small tile, to run it here
     await benchFftAt(batch, n, 'fft (diag: single, tile 1024)', 'workgroup', undefined, 1024);
   }
-  if (!args.small && fftStrategy(rt) === 'workgroup') {
+  if (args.variants && !args.small && fftStrategy(rt) === 'workgroup') {
     // diagnostics: the same bytes in one workgroup pass (rows of 4096), and the global passes
     await benchFftAt((batch * n) / 4096, 4096, 'fft (diag: n=4096)');
     await benchFftAt(batch, n, 'fft (diag: global)', 'global');
@@ -724,7 +739,7 @@ async function benchConv(): Promise<void> {
   if (convPath(rt, L) === 'row') {
     // the previous four passes, and the one-dispatch path with its three FFTs unrolled
     await benchConvAt('causalConv (four-step)', { row: false });
-    await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
+    if (args.variants) await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-dispatch path forced, to run it here
     setFftStrategy(rt, 'workgroup');
@@ -734,7 +749,7 @@ async function benchConv(): Promise<void> {
       setFftStrategy(rt, undefined);
     }
   }
-  if (!args.small && convPath(rt, L) === 'row') {
+  if (args.variants && !args.small && convPath(rt, L) === 'row') {
     // shorter rows on the same path (the same H·L)
     await benchConvAt('causalConv (diag: row, L 8192)', undefined, L / 2);
     await benchConvAt('causalConv (diag: row, L 4096)', undefined, L / 4);
