@@ -42,6 +42,7 @@ import {
   outPosOf,
   permExpr,
   roundOf,
+  rowTwiddles,
   swizzled,
   type RowPlan,
 } from './fftRow';
@@ -217,33 +218,7 @@ export function convRowShader(plan: RowPlan, opts: { loop: boolean }): string {
   line(`var<workgroup> sx: array<vec2f, ${convRowBytes(plan) / 8}>;`);
   line(`
 // e^{−2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
-fn twiddle(idx: u32) -> vec2f {
-  let i = idx & ${n - 1}u;
-  var w = tw[i & ${n / 2 - 1}u];
-  if (i >= ${n / 2}u) {
-    w = -w;
-  }
-  return vec2f(w.x, SIGN * w.y);
-}
-
-// v[o + r] *= w^r for r < R ∈ {2, 4, 8}
-fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
-  let w1 = twiddle(idx);
-  (*v)[o + 1u] = cmul((*v)[o + 1u], w1);
-  if (R >= 4u) {
-    let w2 = cmul(w1, w1);
-    (*v)[o + 2u] = cmul((*v)[o + 2u], w2);
-    (*v)[o + 3u] = cmul((*v)[o + 3u], cmul(w2, w1));
-    if (R == 8u) {
-      let w4 = twiddle(idx << 2u);
-      (*v)[o + 4u] = cmul((*v)[o + 4u], w4);
-      (*v)[o + 5u] = cmul((*v)[o + 5u], cmul(w4, w1));
-      (*v)[o + 6u] = cmul((*v)[o + 6u], cmul(w4, w2));
-      (*v)[o + 7u] = cmul((*v)[o + 7u], cmul(w4, cmul(w2, w1)));
-    }
-  }
-}
-
+${rowTwiddles(n)}
 fn csq(a: vec2f) -> vec2f {
   return vec2f(a.x * a.x - a.y * a.y, 2.0 * a.x * a.y);
 }

@@ -349,6 +349,41 @@ export function linear(t: string, cols: number[]): string {
 }
 
 /**
+ * WGSL of the row shaders' twiddles (this file's and convRow.ts's): `twiddle(idx)` =
+ * e^{σ·2πi·idx/n} from the half table `tw` (cos, sin)(2πk/n), k < n/2, and `twSmall`, which
+ * multiplies v[o + r] by w^r for r < R ∈ {2, 4, 8}. Needs `SIGN`, `tw` and `cmul`.
+ */
+export function rowTwiddles(n: number): string {
+  return `fn twiddle(idx: u32) -> vec2f {
+  let i = idx & ${n - 1}u;
+  var w = tw[i & ${n / 2 - 1}u];
+  if (i >= ${n / 2}u) {
+    w = -w;
+  }
+  return vec2f(w.x, SIGN * w.y);
+}
+
+// v[o + r] *= w^r for r < R ∈ {2, 4, 8}
+fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
+  let w1 = twiddle(idx);
+  (*v)[o + 1u] = cmul((*v)[o + 1u], w1);
+  if (R >= 4u) {
+    let w2 = cmul(w1, w1);
+    (*v)[o + 2u] = cmul((*v)[o + 2u], w2);
+    (*v)[o + 3u] = cmul((*v)[o + 3u], cmul(w2, w1));
+    if (R == 8u) {
+      let w4 = twiddle(idx << 2u);
+      (*v)[o + 4u] = cmul((*v)[o + 4u], w4);
+      (*v)[o + 5u] = cmul((*v)[o + 5u], cmul(w4, w1));
+      (*v)[o + 6u] = cmul((*v)[o + 6u], cmul(w4, w2));
+      (*v)[o + 7u] = cmul((*v)[o + 7u], cmul(w4, cmul(w2, w1)));
+    }
+  }
+}
+`;
+}
+
+/**
  * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
  * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
  * SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store). `omit` leaves parts out
@@ -381,34 +416,7 @@ export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string 
   }
   line(`
 // e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
-fn twiddle(idx: u32) -> vec2f {
-  let i = idx & ${n - 1}u;
-  var w = tw[i & ${n / 2 - 1}u];
-  if (i >= ${n / 2}u) {
-    w = -w;
-  }
-  return vec2f(w.x, SIGN * w.y);
-}
-
-
-// v[o + r] *= w^r for r < R ∈ {2, 4, 8}
-fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
-  let w1 = twiddle(idx);
-  (*v)[o + 1u] = cmul((*v)[o + 1u], w1);
-  if (R >= 4u) {
-    let w2 = cmul(w1, w1);
-    (*v)[o + 2u] = cmul((*v)[o + 2u], w2);
-    (*v)[o + 3u] = cmul((*v)[o + 3u], cmul(w2, w1));
-    if (R == 8u) {
-      let w4 = twiddle(idx << 2u);
-      (*v)[o + 4u] = cmul((*v)[o + 4u], w4);
-      (*v)[o + 5u] = cmul((*v)[o + 5u], cmul(w4, w1));
-      (*v)[o + 6u] = cmul((*v)[o + 6u], cmul(w4, w2));
-      (*v)[o + 7u] = cmul((*v)[o + 7u], cmul(w4, cmul(w2, w1)));
-    }
-  }
-}
-`);
+${rowTwiddles(n)}`);
   const V = plan.values;
   const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
   const bank = (e: number): string => `&v${e >> 4}`;
