@@ -3,7 +3,7 @@
  * Playback advances the cursor in time, 60 × speed samples per second, drawing the newest one
  * each frame (a slow frame skips samples rather than slowing time down).
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useT } from '../state/i18n';
 import { schema } from '../state/schema';
 import { lab, setParams, setUi, useParam, useUi } from '../state/store';
@@ -19,6 +19,9 @@ function step(by: number): void {
   const k = cursorIndex(cursor, L) + by;
   setParams({ cursor: L > 1 ? (((k % L) + L) % L) / (L - 1) : 0 });
 }
+
+const K_STYLE = { minWidth: '6.5em', fontSize: 'var(--size-small)' } as const;
+const speedLabel = (v: number) => `${+v.toPrecision(2)}×`;
 
 export function TimeBar() {
   const playing = useUi((u) => u.playing);
@@ -52,22 +55,32 @@ export function TimeBar() {
     return () => cancelAnimationFrame(frame);
   }, [playing]);
 
+  // Kept as elements while the same: during playback the bar re-renders every frame for k.
+  const buttons = useMemo(
+    () => (
+      <>
+        <button
+          type="button"
+          data-param="play"
+          aria-pressed={playing}
+          onClick={() => setUi({ playing: !playing })}
+        >
+          {playing ? t('app.time.pause') : t('app.time.play')}
+        </button>
+        <button type="button" aria-label={t('app.time.back')} onClick={() => step(-1)}>
+          ◀
+        </button>
+        <button type="button" aria-label={t('app.time.forward')} onClick={() => step(1)}>
+          ▶
+        </button>
+      </>
+    ),
+    [playing, t],
+  );
+  const speed = useMemo(() => <Slider name="speed" format={speedLabel} />, []);
   return (
     <div className="timebar" role="group" aria-label={t('app.time.group')}>
-      <button
-        type="button"
-        data-param="play"
-        aria-pressed={playing}
-        onClick={() => setUi({ playing: !playing })}
-      >
-        {playing ? t('app.time.pause') : t('app.time.play')}
-      </button>
-      <button type="button" aria-label={t('app.time.back')} onClick={() => step(-1)}>
-        ◀
-      </button>
-      <button type="button" aria-label={t('app.time.forward')} onClick={() => step(1)}>
-        ▶
-      </button>
+      {buttons}
       <input
         type="range"
         aria-label={t('app.time.cursor')}
@@ -79,10 +92,10 @@ export function TimeBar() {
         aria-valuetext={t('app.time.valuetext', { k, L })}
         onChange={(e) => setParams({ cursor: Number(e.target.value) / Math.max(1, L - 1) })}
       />
-      <output className="num" style={{ minWidth: '6.5em', fontSize: 'var(--size-small)' }}>
+      <output className="num" style={K_STYLE}>
         k = {k}
       </output>
-      <Slider name="speed" format={(v) => `${+v.toPrecision(2)}×`} />
+      {speed}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import {
   Component,
+  memo,
   startTransition,
   useEffect,
   useLayoutEffect,
@@ -18,7 +19,7 @@ import {
   type ReactNode,
 } from 'react';
 import { translate, useT } from '../state/i18n';
-import { createGate, GateContext, lab } from '../state/store';
+import { createGate, GateContext, lab, useParam } from '../state/store';
 import type { LabWarning } from '../state/warnings';
 import { PanelMenu, ResetContext, usePanelCsv, type CsvSource } from './exportMenu';
 import { setText } from './d3quiet';
@@ -168,26 +169,39 @@ export function Equation({ tex, label }: { tex: string; label?: string }) {
     }
     write();
   }, [slots, shown, typeset, html, phase]);
+  const lang = useParam('lang');
   // KaTeX output built from our own TeX strings and formatted numbers, never from user text.
   // The only HTML insertion in src/ (test/security/no-html-injection.test.ts keeps it so).
-  return (
-    <div
-      ref={box}
-      className="equation"
-      role="group"
-      aria-label={label ?? translate(lab.getState().params.lang, 'app.equation')}
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+  // The element is kept while its HTML is: React then leaves it alone when the panel re-renders
+  // for a new step (its numbers are written above, in place).
+  return useMemo(
+    () => (
+      <div
+        ref={box}
+        className="equation"
+        role="group"
+        aria-label={label ?? translate(lang, 'app.equation')}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    ),
+    [html, label, lang],
   );
 }
+
+/** One readout; unchanged ones are skipped when their panel re-renders for a new step. */
+const ReadoutItem = memo(function ReadoutItem({ label, value, title }: Readout) {
+  return (
+    <span title={title}>
+      {label} <b className="num">{value}</b>
+    </span>
+  );
+});
 
 export function Readouts({ items }: { items: Readout[] }) {
   return (
     <div className="readouts" aria-live="polite">
       {items.map((r) => (
-        <span key={r.label} title={r.title}>
-          {r.label} <b className="num">{r.value}</b>
-        </span>
+        <ReadoutItem key={r.label} {...r} />
       ))}
     </div>
   );
@@ -326,18 +340,28 @@ export function Panel(props: {
 }) {
   // Registered, not passed: the menu is not re-rendered with every step.
   usePanelCsv(props.id, props.csv);
+  // The title and caption are kept as elements while they are the same: a panel re-renders for
+  // every step of playback, and React then skips them.
+  const { id, title, caption } = props;
+  const head = useMemo(
+    () => (
+      <header>
+        <h3 id={`${id}-title`}>{title}</h3>
+        <PanelMenu id={id} title={title} />
+      </header>
+    ),
+    [id, title],
+  );
+  const captionEl = useMemo(() => <p className="caption">{caption}</p>, [caption]);
   return (
     <article
       className={`panel ${props.className ?? ''}`}
-      data-panel={props.id}
-      aria-labelledby={`${props.id}-title`}
+      data-panel={id}
+      aria-labelledby={`${id}-title`}
     >
-      <header>
-        <h3 id={`${props.id}-title`}>{props.title}</h3>
-        <PanelMenu id={props.id} title={props.title} />
-      </header>
-      <p className="caption">{props.caption}</p>
-      <PanelBoundary id={props.id}>{props.children}</PanelBoundary>
+      {head}
+      {captionEl}
+      <PanelBoundary id={id}>{props.children}</PanelBoundary>
     </article>
   );
 }

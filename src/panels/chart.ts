@@ -101,6 +101,29 @@ export function extent(...arrays: ArrayLike<number>[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
+/**
+ * The SVG path through the points (px(j), py(j)), j < n, to 0.01 px (plots are drawn at 1:1
+ * pixels), broken where a coordinate is not finite: what d3's line().digits(2) draws, for the
+ * paths redrawn on every frame of playback. The numbers are written with toFixed, which makes a
+ * new string each time: d3-path's String(number) goes through V8's number-to-string cache, which
+ * keeps each new string alive through the next minor collections. Promoted that way, a frame's
+ * few thousand coordinates filled the old generation by ~1 MB every third of a second, and the
+ * major collections this forced (5–17 ms each) were most of the frames that playback dropped.
+ */
+export function polyline(n: number, px: (j: number) => number, py: (j: number) => number): string {
+  let d = '';
+  let pen = false;
+  for (let j = 0; j < n; j++) {
+    const x = px(j);
+    const y = py(j);
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      d += (pen ? 'L' : 'M') + x.toFixed(2) + ',' + y.toFixed(2);
+      pen = true;
+    } else pen = false;
+  }
+  return d;
+}
+
 /** The plot group inside an <svg>, created once. */
 export function plotGroup(svg: SVGSVGElement): G {
   const root = select(svg);

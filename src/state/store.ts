@@ -4,10 +4,10 @@
  * Actions are plain exported functions (zustand's "no store actions" pattern).
  */
 import type { Msg } from './i18n/msg';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useRef } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { createStore } from 'zustand/vanilla';
+import { shallow } from 'zustand/vanilla/shallow';
 import { defaultParams, PARAM_NAMES, schema, type ParamName, type Params } from './schema';
 
 export interface Backend {
@@ -197,9 +197,47 @@ export function createGate(): Gate {
 /** The gate of the enclosing panel, if any (see Panel.tsx); hooks fall back to the store. */
 export const GateContext = createContext<Gate | null>(null);
 
+/** Whether a and b are equal or plain objects / arrays with the same entries (Object.is). */
+export function shallowEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], y[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype) return shallow(a, b); // Map, Set, …
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !Object.is(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) n--;
+  return n === 0;
+}
+
+/**
+ * A selector whose result is kept while it stays shallow-equal (zustand's useShallow, without
+ * its allocations: every subscribed component runs its selector on every change of the store,
+ * which in playback is every frame).
+ */
+function useStable<S, T>(selector: (s: S) => T): (s: S) => T {
+  const prev = useRef<{ value: T } | null>(null);
+  return (s) => {
+    const next = selector(s);
+    if (prev.current && shallowEqual(prev.current.value, next)) return prev.current.value;
+    prev.current = { value: next };
+    return next;
+  };
+}
+
 function useLab<T>(selector: (s: LabState) => T): T {
   const gate = useContext(GateContext);
-  return useStore(gate ?? lab, useShallow(selector));
+  return useStore(gate ?? lab, useStable(selector));
 }
 
 /** React hook: a slice of params (shallow-compared). */

@@ -17,6 +17,7 @@ import {
   extent,
   M,
   plotGroup,
+  polyline,
   scaleKey,
   setIfChanged,
   useWidth,
@@ -195,18 +196,13 @@ export function BasisPanel() {
       .range([innerH, 0])
       .nice();
     const tau = (j: number) => view.start + grid.s[j]! * (view.end - view.start);
-    // Two decimals are plenty at 1:1 pixels and keep the path strings short to parse.
-    const path = line()
-      .digits(2)
-      .defined((d) => Number.isFinite(d[0]) && Number.isFinite(d[1]));
     const termPath = (n: number) =>
-      path(
-        Array.from(
-          { length: G },
-          (_, j) => [x(tau(j)), y(view.coeffs[n]! * grid.phi[n * G + j]!)] as [number, number],
-        ),
-      ) ?? '';
-    return { innerW, innerH, x, y, tau, path, termPath };
+      polyline(
+        G,
+        (j) => x(tau(j)),
+        (j) => y(view.coeffs[n]! * grid.phi[n * G + j]!),
+      );
+    return { innerW, innerH, x, y, tau, termPath };
   }, [plotBox, grid, view, terms, top, empty]);
 
   // The main plot's fixed parts (label, clip, layers, pointer overlay), once per size and state.
@@ -261,7 +257,7 @@ export function BasisPanel() {
     drawn.current = { main, grid, view, empty };
     const svg = svgRef.current;
     if (!svg) return;
-    const { innerW, innerH, x, y, tau, path } = main;
+    const { innerW, innerH, x, y, tau } = main;
     const { G } = grid;
     const g = plotGroup(svg);
     cachedAxis(g, 'y-axis', scaleKey(y), null, (a) =>
@@ -308,11 +304,16 @@ export function BasisPanel() {
         'stroke-width': 1.1,
         'stroke-dasharray': '4 3',
       });
-      const truthPts = Array.from(
-        view.truth,
-        (v, j) => [x(view.times[j]!), y(v)] as [number, number],
+      const { times, truth: uAt } = view;
+      setIfChanged(
+        truth,
+        'd',
+        polyline(
+          uAt.length,
+          (j) => x(times[j]!),
+          (j) => y(uAt[j]!),
+        ),
       );
-      setIfChanged(truth, 'd', path(truthPts) ?? '');
       const sum = child<SVGPathElement>(g, 'path', 'sum', {
         'clip-path': 'url(#basis-clip)',
         fill: 'none',
@@ -320,8 +321,16 @@ export function BasisPanel() {
         'stroke-width': 2.6,
         'stroke-opacity': 0.9,
       });
-      const sumPts = Array.from(terms.sum, (v, j) => [x(tau(j)), y(v)] as [number, number]);
-      setIfChanged(sum, 'd', path(sumPts) ?? '');
+      const total = terms.sum;
+      setIfChanged(
+        sum,
+        'd',
+        polyline(
+          total.length,
+          (j) => x(tau(j)),
+          (j) => y(total[j]!),
+        ),
+      );
     }
     // Keep the hover layer and the pointer overlay above the curves.
     const hoverLayer = g.select<SVGGElement>('g.hover-layer').node();
@@ -690,13 +699,10 @@ export function BasisPanel() {
         `\\mathrm{MSE}_{${N}}=${tex(errs[N - 1]!, 3)}`);
   const ready = !empty && errOk;
 
-  return (
-    <Panel
-      id="basis"
-      csv={() => (empty ? null : basisTable(view.coeffs, terms.rms, errs, view.t * unit))}
-      title={t('basis.title')}
-      caption={t('basis.caption')}
-    >
+  // The parts that do not follow the cursor are kept as elements: a re-render for a new step
+  // (playback) then leaves them to React as they are.
+  const legend = useMemo(
+    () => (
       <div className="legend">
         <span>
           <i style={{ background: `var(--${p.measure})` }} />
@@ -711,8 +717,11 @@ export function BasisPanel() {
           {t('signal.legend.input')}
         </span>
       </div>
-      {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
-      {huge && <Warning>{t(huge.key, huge.vars)}</Warning>}
+    ),
+    [p.measure, N, t],
+  );
+  const plot = useMemo(
+    () => (
       <div className="plot basis-main" ref={boxRef}>
         <canvas
           key={canvasKey}
@@ -734,6 +743,11 @@ export function BasisPanel() {
           aria-label={t('basis.aria.main')}
         />
       </div>
+    ),
+    [canvasKey, W, t],
+  );
+  const small = useMemo(
+    () => (
       <div className={`basis-small ${side ? 'side' : 'stacked'}`}>
         <figure style={{ width: sw }}>
           <figcaption>{t('basis.fig.bars')}</figcaption>
@@ -760,6 +774,11 @@ export function BasisPanel() {
           />
         </figure>
       </div>
+    ),
+    [side, sw, t],
+  );
+  const note = useMemo(
+    () => (
       <p className="basis-note">
         {t('basis.note')}{' '}
         {exact
@@ -768,6 +787,22 @@ export function BasisPanel() {
               m: p.measure === 'legt' ? 'LegT' : p.measure === 'lmu' ? 'LMU' : 'FouT',
             })}
       </p>
+    ),
+    [exact, p.measure, t],
+  );
+  return (
+    <Panel
+      id="basis"
+      csv={() => (empty ? null : basisTable(view.coeffs, terms.rms, errs, view.t * unit))}
+      title={t('basis.title')}
+      caption={t('basis.caption')}
+    >
+      {legend}
+      {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
+      {huge && <Warning>{t(huge.key, huge.vars)}</Warning>}
+      {plot}
+      {small}
+      {note}
       <Readouts
         items={[
           { label: 't =', value: fmt(view.t * unit, 4) },

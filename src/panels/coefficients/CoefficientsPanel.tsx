@@ -552,13 +552,10 @@ export function CoefficientsPanel() {
     `\\text{LegS } \\big(x'=\\tfrac{A}{t}x+\\tfrac{B}{t}u\\big):\\ x_{${nShow}}(${tex(t)})=${val(xs)}` +
     `\\qquad\\text{LegT } \\big(x_k=\\bar A x_{k-1}+\\bar B u_k,\\ \\theta=${tex(p.theta)}\\big):\\ x_{${nShow}}(${tex(t)})=${val(xt)}`;
 
-  return (
-    <Panel
-      id="coefficients"
-      csv={() => coefficientsTable(p.dt, legs.value, legt.value)}
-      title={tr('coef.title')}
-      caption={tr('coef.caption')}
-    >
+  // The parts that do not follow the cursor are kept as elements: a re-render for a new step
+  // (playback) then leaves them to React as they are.
+  const legend = useMemo(
+    () => (
       <div className="legend coef-legend">
         <span>
           <i className="coef-ramp" />
@@ -583,28 +580,11 @@ export function CoefficientsPanel() {
           {tr(scale === 'log' ? 'coef.scale.log' : 'coef.scale.linear')}
         </button>
       </div>
-      {warnings.map((w) => (
-        <Warning key={w}>{w}</Warning>
-      ))}
-      <div className={`plot coef-pair ${side ? 'side' : 'stacked'}`} ref={boxRef}>
-        {(['legs', 'legt'] as const).map((which) => (
-          <Heatmap
-            key={which}
-            which={which}
-            job={which === 'legs' ? legs : legt}
-            N={p.N}
-            L={p.L}
-            dt={p.dt}
-            theta={p.theta}
-            k={k}
-            hoverN={hover?.n ?? hoverN}
-            width={hw}
-            scale={scale}
-            themeKey={themeKey}
-            onHover={setHover}
-          />
-        ))}
-      </div>
+    ),
+    [scale, tr],
+  );
+  const trajectory = useMemo(
+    () => (
       <div className="coef-traj">
         <div className="legend">
           <span>{tr('coef.row', { n: nShow })}</span>
@@ -627,6 +607,40 @@ export function CoefficientsPanel() {
           data-testid="coef-trajectory"
         />
       </div>
+    ),
+    [nShow, W, tr],
+  );
+  return (
+    <Panel
+      id="coefficients"
+      csv={() => coefficientsTable(p.dt, legs.value, legt.value)}
+      title={tr('coef.title')}
+      caption={tr('coef.caption')}
+    >
+      {legend}
+      {warnings.map((w) => (
+        <Warning key={w}>{w}</Warning>
+      ))}
+      <div className={`plot coef-pair ${side ? 'side' : 'stacked'}`} ref={boxRef}>
+        {(['legs', 'legt'] as const).map((which) => (
+          <Heatmap
+            key={which}
+            which={which}
+            job={which === 'legs' ? legs : legt}
+            N={p.N}
+            L={p.L}
+            dt={p.dt}
+            theta={p.theta}
+            k={k}
+            hoverN={hover?.n ?? hoverN}
+            width={hw}
+            scale={scale}
+            themeKey={themeKey}
+            onHover={setHover}
+          />
+        ))}
+      </div>
+      {trajectory}
       <Readouts
         items={[
           { label: 't =', value: fmt(t, 4) },

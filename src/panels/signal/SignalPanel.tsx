@@ -8,7 +8,17 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { methodMsg, signalOf, statesOf } from '../../state/derived';
 import { useT } from '../../state/i18n';
 import { lab, setParams, useParams } from '../../state/store';
-import { child, drawAxes, extent, M, plotGroup, scaleKey, setIfChanged, useWidth } from '../chart';
+import {
+  child,
+  drawAxes,
+  extent,
+  M,
+  plotGroup,
+  polyline,
+  scaleKey,
+  setIfChanged,
+  useWidth,
+} from '../chart';
 import {
   Equation,
   fmt,
@@ -72,7 +82,7 @@ export function SignalPanel() {
   const boxRef = useRef<HTMLDivElement>(null);
   const W = useWidth(boxRef);
   const H = 260;
-  const layer = { width: W, height: H, viewBox: `0 0 ${W} ${H}` };
+  const layer = useMemo(() => ({ width: W, height: H, viewBox: `0 0 ${W} ${H}` }), [W]);
 
   const yScale = useMemo(
     () =>
@@ -103,10 +113,14 @@ export function SignalPanel() {
     setIfChanged(win, 'height', String(innerH));
     setIfChanged(win, 'fill', sMeasure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
     const path = line().defined((d) => Number.isFinite(d[1]));
-    const rpts: [number, number][] = st.warning
-      ? []
-      : Array.from(view.times, (tt, j) => [x(tt), y(view.recon[j]!)] as [number, number]).filter(
-          ([a, b]) => a >= 0 && Number.isFinite(b),
+    // Points of the window before t = 0 (LegT, LMU, FouT early on) are left out.
+    const { times, recon: at } = view;
+    const rd = st.warning
+      ? ''
+      : polyline(
+          times.length,
+          (j) => x(times[j]!),
+          (j) => (x(times[j]!) >= 0 ? y(at[j]!) : NaN),
         );
     const recon = child<SVGPathElement>(gb, 'path', 'recon', {
       fill: 'none',
@@ -114,7 +128,7 @@ export function SignalPanel() {
       'stroke-width': 3,
       'stroke-opacity': 0.85,
     });
-    setIfChanged(recon, 'd', path(rpts) ?? '');
+    setIfChanged(recon, 'd', rd);
     // The input does not move with the cursor: its path is rebuilt when it or a scale changes.
     const signal = child<SVGPathElement>(g, 'path', 'signal', {
       fill: 'none',
@@ -210,14 +224,10 @@ export function SignalPanel() {
       : p.measure === 'lagt'
         ? `u(t-s)\\approx\\sum_{n<${st.N}} c_n L_n(s),\\; t=${tex(tNow)}`
         : `u(t-\\theta+v\\theta)\\approx\\sum_{n<${st.N}} c_n\\,\\phi_n(v),\\; \\theta=${tex(p.theta)},\\ t=${tex(tNow)}`;
-  return (
-    <Panel
-      id="signal"
-      csv={() => signalTable(u, p.dt, st.warning ? null : view)}
-      title={t('signal.title')}
-      caption={t('signal.caption', { words: t(`signal.window.${p.measure}`) })}
-      className="wide"
-    >
+  // The parts that do not follow the cursor are kept as elements: a re-render for a new step
+  // (playback) then leaves them to React as they are.
+  const legend = useMemo(
+    () => (
       <div className="legend">
         <span>
           <i style={{ background: 'var(--signal)' }} />
@@ -241,7 +251,11 @@ export function SignalPanel() {
           ✎ {drawMode ? t('signal.drawing') : t('signal.draw')}
         </button>
       </div>
-      {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
+    ),
+    [drawMode, t],
+  );
+  const plot = useMemo(
+    () => (
       <LastGoodView stale={stale} warning={null}>
         <div className="plot" ref={boxRef}>
           <svg ref={backRef} className="layer" {...layer} aria-hidden="true">
@@ -262,6 +276,20 @@ export function SignalPanel() {
           <svg ref={frontRef} className="layer" {...layer} aria-hidden="true" />
         </div>
       </LastGoodView>
+    ),
+    [stale, layer, t],
+  );
+  return (
+    <Panel
+      id="signal"
+      csv={() => signalTable(u, p.dt, st.warning ? null : view)}
+      title={t('signal.title')}
+      caption={t('signal.caption', { words: t(`signal.window.${p.measure}`) })}
+      className="wide"
+    >
+      {legend}
+      {st.warning && <Warning>{t(st.warning.key, st.warning.vars)}</Warning>}
+      {plot}
       <Readouts
         items={[
           { label: 't =', value: fmt(tNow, 4) },
