@@ -5,7 +5,7 @@
  * emphasised and labelled), the sum, the input and the hovered term in SVG. Below: the coefficients x_n as bars, and the error of the truncated
  * sums (first m terms) against m on a log axis. Hovering a term or a bar sets ui.hoverBasis.
  */
-import { line, pointer, scaleLinear, scaleLog, select } from 'd3';
+import { pointer, scaleLinear, scaleLog, select } from 'd3';
 import { axisBottom, axisLeft } from '../axis';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { signalOf, statesOf } from '../../state/derived';
@@ -615,11 +615,12 @@ export function BasisPanel() {
       .attr('transform', `translate(${-40},0) rotate(-90)`)
       .attr('text-anchor', 'end')
       .text(t('basis.axis.mse'));
-    const pts: [number, number][] = [];
+    // The curve through the terms with a positive error (redrawn every step: polyline).
+    const shown: number[] = [];
     if (ok)
       for (let i = 0; i < errs.length; i++) {
         const e = errs[i]!;
-        if (Number.isFinite(e) && e > 0) pts.push([x(i + 1), y(e)]);
+        if (Number.isFinite(e) && e > 0) shown.push(i);
       }
     g.selectAll<SVGPathElement, null>('path.err')
       .data(ok ? [null] : [])
@@ -628,7 +629,14 @@ export function BasisPanel() {
       .attr('fill', 'none')
       .style('stroke', 'var(--recon)')
       .attr('stroke-width', 1.8)
-      .attr('d', line().digits(2)(pts) ?? '');
+      .attr(
+        'd',
+        polyline(
+          shown.length,
+          (j) => x(shown[j]! + 1),
+          (j) => y(errs[shown[j]!]!),
+        ),
+      );
     g.selectAll<SVGTextElement, null>('text.empty')
       .data(ok ? [] : [null])
       .join('text')
