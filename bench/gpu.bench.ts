@@ -739,6 +739,8 @@ async function benchConv(): Promise<void> {
   if (convPath(rt, L) === 'row') {
     // the previous four passes, and the one-dispatch path with its three FFTs unrolled
     await benchConvAt('causalConv (four-step)', { row: false });
+    // the last exchange of its FFTs through workgroup memory instead of subgroup shuffles
+    await benchConvAt('causalConv (diag: row, no subgroup shuffles)', { shuffle: false });
     if (args.variants) await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-dispatch path forced, to run it here

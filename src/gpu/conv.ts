@@ -39,6 +39,7 @@ import {
   fourStepSplit,
   paramsUniform,
   rowPass,
+  subgroupLaneBits,
   twiddleTable,
   wholeRowPass,
 } from './fft';
@@ -71,8 +72,14 @@ export interface ConvTuning {
    * 0.649 unrolled, L = 8192 0.361 / 0.372, L = 4096 0.295 / 0.257.
    */
   loop: boolean | 'auto';
+  /**
+   * The last exchange of that dispatch's FFTs through subgroup shuffles where the device has
+   * 'subgroups' (as fft.ts FftTuning.shuffle: the plan of fftRow.ts with
+   * RowOptions.shuffleLanes), else through workgroup memory.
+   */
+  shuffle: boolean;
 }
-const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto' };
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto', shuffle: true };
 let tuning: ConvTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */
@@ -97,7 +104,11 @@ export function convRowPlan(rt: GpuRuntime, L: number): RowPlan | undefined {
   if (L < 32 || L > 16 * threads) return undefined;
   let chunk = ROW_CHUNK;
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  const plan = rowPlan(L, chunk, 16, true);
+  const lanes = tuning.shuffle ? subgroupLaneBits(rt) : 0;
+  // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
+  const plan =
+    (lanes > 0 ? rowPlan(L, chunk, 16, true, { shuffleLanes: lanes }) : undefined) ??
+    rowPlan(L, chunk, 16, true);
   return plan && convRowBytes(plan) <= lim.maxComputeWorkgroupStorageSize ? plan : undefined;
 }
 
@@ -122,7 +133,7 @@ function encodeRow(
   H: number,
 ): void {
   const loop = tuning.loop === 'auto' ? plan.n > 4096 : tuning.loop;
-  const key = `${plan.n}.${loop}`;
+  const key = JSON.stringify([plan, loop]);
   let code = rowCode.get(key);
   if (code === undefined) {
     code = `${convRowShader(plan, { loop })}\n${butterflyCode}\n`;

@@ -383,6 +383,175 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
 `;
 }
 
+/** Register holding value e of an invocation (16 per array v0, v1). */
+export function rowReg(e: number): string {
+  return `v${e >> 4}[${e & 15}]`;
+}
+
+/** Where emitRowFft calls RowFftEmit.hook: around the arithmetic of pass k (k ≥ 1 for 'before'). */
+export interface RowHookPoint {
+  pass: number;
+  stage: 'before' | 'after';
+}
+
+/** What emitRowFft needs from the shader it writes into. */
+export interface RowFftEmit {
+  /** Appends one line of WGSL. */
+  line: (s: string) => void;
+  /** Prefix of each pass's butterfly index (`${tag}${k}`, a WGSL `let`). */
+  tag: string;
+  /**
+   * Emits the lines that fill pass 0's registers: register e = 16·j + r holds position
+   * i0 | (j << W) | (r << (L − 4)) of the row (W = log2 threads), i0 the name of pass 0's
+   * butterfly index.
+   */
+  load: (i0: string) => void;
+  /** Diagnostics: parts left out (fftRow only; the result is then wrong). */
+  omit?: readonly RowOmit[];
+  /** Called before and after the arithmetic of each pass (extra work between the stages). */
+  hook?: (at: RowHookPoint) => void;
+}
+
+/**
+ * Emits the FFT of one row with the plan's passes and exchanges into the body of `main` (the
+ * one emission of fftRow's and convRow's shaders): pass 0's loads (`e.load`), the butterflies,
+ * the exchanges (workgroup memory `sx`, or `sre`/`sim` for split plans, or subgroup shuffles)
+ * and the last pass's arithmetic; the result stays in registers (v0, v1: arrays of 16 vec2f the
+ * caller declares). Needs `t` (the local invocation index), `twiddle`/`twSmall` (rowTwiddles),
+ * `tw16`/`dft*` (shaders/fft_butterfly.wgsl) and `enable subgroups` where an exchange shuffles.
+ * Returns the name of the last pass's butterfly index and, per digit d of an output position
+ * i + d·2^W (i that index, d < values), the register holding it.
+ */
+export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitReg: string[] } {
+  const { L, bits, maps, exchanges } = plan;
+  const P = bits.length;
+  const V = plan.values;
+  const W = L - bitOf(V); // invocation bits; j (the invocation's butterflies) above
+  const omit = e.omit ?? [];
+  const noExchange = omit.includes('exchanges');
+  const noMath = omit.includes('arithmetic');
+  const { line } = e;
+  const reg = rowReg;
+  const bank = (x: number): string => `&v${x >> 4}`;
+  const name = (k: number): string => `${e.tag}${k}`;
+  const hook = (pass: number, stage: 'before' | 'after'): void => e.hook?.({ pass, stage });
+  // pass 0: registers from e.load, butterfly j of the invocation: i0 | j << W
+  line(`  let ${name(0)} = ${permExpr('t', maps[0]!)};`);
+  e.load(name(0));
+  if (!noMath) for (let j = 0; j < V / 16; j++) line(`  dft16(${bank(16 * j)});`);
+  hook(0, 'after');
+  // pass `next`: the twiddles of its butterflies, then the butterflies
+  const pass = (next: number): void => {
+    hook(next, 'before');
+    if (!noMath) {
+      const R = 1 << bits[next]!;
+      for (let j = 0; j < V / R; j++) {
+        const x = j * R;
+        line(
+          R === 16
+            ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+              `  tw16(${bank(x)}, (${name(next)} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
+            : `  twSmall(${bank(x)}, ${x & 15}u, ${name(next)} | ${j << W}u, ${R}u);`,
+        );
+      }
+      for (let j = 0; j < V / R; j++) {
+        const x = j * R;
+        const o = x & 15;
+        line(
+          R === 16
+            ? `  dft16(${bank(x)});`
+            : R === 8
+              ? `  dft8(${bank(x)}, ${o}u);`
+              : R === 4
+                ? `  dft4(${bank(x)}, ${o}u, 1u);`
+                : `  dft2(${bank(x)}, ${o}u);`,
+        );
+      }
+    }
+    hook(next, 'after');
+  };
+  for (let k = 0; k + 1 < P; k++) {
+    const ex = exchanges[k]!;
+    const next = k + 1;
+    const Rb = bits[next]!;
+    const R = 1 << Rb;
+    const rounds = 1 << ex.roundBits.length;
+    line(`  let ${name(next)} = ${permExpr('t', maps[next]!)};`);
+    if (noExchange) {
+      pass(next);
+      continue;
+    }
+    if (ex.lanes > 0) {
+      // register bit b ↔ invocation bit b: the lane whose bit b is h keeps the values whose
+      // register bit b is h and trades the others with its partner (lane xor 2^b)
+      line(`  // exchange ${k} → ${next}: subgroup shuffles over invocation bits < ${ex.lanes}`);
+      for (let b = 0; b < ex.lanes; b++) {
+        line('  {');
+        line(`    let h = (t & ${1 << b}u) != 0u;`);
+        for (let e0 = 0; e0 < V; e0++) {
+          if ((e0 >> b) & 1) continue;
+          const e1 = e0 | (1 << b);
+          line(
+            `    { let x = subgroupShuffleXor(select(${reg(e1)}, ${reg(e0)}, h), ${1 << b}u); ${reg(e0)} = select(${reg(e0)}, x, h); ${reg(e1)} = select(x, ${reg(e1)}, h); }`,
+          );
+        }
+        line('  }');
+      }
+      pass(next);
+      continue;
+    }
+    const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
+    const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
+    const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
+    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${plan.chunk} values`);
+    line('  {');
+    line(`    let ws = ${linear('t', wCols)};`);
+    line(`    let rs = ${linear('t', rCols)};`);
+    line(`    let rnd = ${linear('t', cCols)};`);
+    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
+    line('      if (rnd == c) {');
+    for (let j = 0; j < V / 16; j++) {
+      for (let q = 0; q < 16; q++) {
+        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+        if (plan.vec2) {
+          line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+        } else {
+          line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+          line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+        }
+      }
+    }
+    line('      }');
+    line('      workgroupBarrier();');
+    line('      if (rnd == c) {');
+    for (let j = 0; j < V / R; j++) {
+      for (let r = 0; r < R; r++) {
+        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+        line(
+          plan.vec2
+            ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
+            : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
+        );
+      }
+    }
+    line('      }');
+    line('      workgroupBarrier();');
+    line('    }');
+    line('  }');
+    pass(next);
+  }
+  // the last pass's output q of butterfly j sits at i | (j << W) | (q << (L − Rb))
+  const Rb = bits[P - 1]!;
+  const digitReg: string[] = Array<string>(V).fill('');
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      digitReg[off >> W] = reg((j << Rb) + q);
+    }
+  }
+  return { last: name(P - 1), digitReg };
+}
+
 /**
  * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
  * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
@@ -390,11 +559,10 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
  * (diagnostics only: the result is then wrong).
  */
 export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string {
-  const { n, L, bits, maps, exchanges } = plan;
+  const { n, L, bits, exchanges } = plan;
   const P = bits.length;
   const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
   const noGlobal = omit.includes('global');
-  const noExchange = omit.includes('exchanges');
   const noMath = omit.includes('arithmetic');
   const out: string[] = [];
   const line = (s: string): void => {
@@ -418,149 +586,46 @@ export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string 
 // e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
 ${rowTwiddles(n)}`);
   const V = plan.values;
-  const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
-  const bank = (e: number): string => `&v${e >> 4}`;
+  const reg = rowReg;
   line(`@compute @workgroup_size(${plan.threads})`);
   line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
   line(`  let g = (base[0] + wid.x) * ${n}u;`);
   if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
   for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
-  // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
-  line(`  let i0 = ${permExpr('t', maps[0]!)};`);
-  for (let j = 0; j < V / 16; j++) {
-    for (let r = 0; r < 16; r++) {
-      const off = (j << W) | (r << (L - 4));
-      line(
-        noGlobal
-          ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
-          : `  ${reg(16 * j + r)} = src[g + (i0 | ${off}u)];`,
-      );
-    }
-    if (!noMath) line(`  dft16(${bank(16 * j)});`);
-  }
-  // pass `next`: the twiddles of its butterflies, then the butterflies
-  const pass = (next: number): void => {
-    if (noMath) return;
-    const R = 1 << bits[next]!;
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      line(
-        R === 16
-          ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
-            `  tw16(${bank(e)}, (i${next} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
-          : `  twSmall(${bank(e)}, ${e & 15}u, i${next} | ${j << W}u, ${R}u);`,
-      );
-    }
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      const o = e & 15;
-      line(
-        R === 16
-          ? `  dft16(${bank(e)});`
-          : R === 8
-            ? `  dft8(${bank(e)}, ${o}u);`
-            : R === 4
-              ? `  dft4(${bank(e)}, ${o}u, 1u);`
-              : `  dft2(${bank(e)}, ${o}u);`,
-      );
-    }
-  };
+  const { last } = emitRowFft(plan, {
+    line,
+    tag: 'i',
+    omit,
+    load: (i0) => {
+      // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
+      for (let j = 0; j < V / 16; j++) {
+        for (let r = 0; r < 16; r++) {
+          const off = (j << W) | (r << (L - 4));
+          line(
+            noGlobal
+              ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
+              : `  ${reg(16 * j + r)} = src[g + (${i0} | ${off}u)];`,
+          );
+        }
+      }
+    },
+  });
   // last pass: registers → global, y[i + s·n/R] (without global stores: one guarded store of
   // the sum, so that the arithmetic stays)
-  const last = P - 1;
-  const stores = (): void => {
-    const Rb = bits[last]!;
-    if (noGlobal) line(`  var acc = vec2f(0.0);`);
-    for (let j = 0; j < V >> Rb; j++) {
-      for (let q = 0; q < 1 << Rb; q++) {
-        const off = (j << W) | (q << (L - Rb));
-        const e = reg((j << Rb) + q);
-        line(noGlobal ? `  acc += ${e};` : `  src[g + (i${last} | ${off}u)] = ${e} * SCALE;`);
-      }
+  const Rb = bits[P - 1]!;
+  if (noGlobal) line(`  var acc = vec2f(0.0);`);
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      const x = reg((j << Rb) + q);
+      line(noGlobal ? `  acc += ${x};` : `  src[g + (${last} | ${off}u)] = ${x} * SCALE;`);
     }
-    if (noGlobal) {
-      line(`  if (acc.x == 1.5e-38) {`);
-      line(`    src[g + t] = acc;`);
-      line(`  }`);
-    }
-  };
-  for (let k = 0; k + 1 < P; k++) {
-    const ex = exchanges[k]!;
-    const next = k + 1;
-    const Rb = bits[next]!;
-    const R = 1 << Rb;
-    const rounds = 1 << ex.roundBits.length;
-    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
-    if (ex.lanes > 0 && !noExchange) {
-      // register bit b ↔ invocation bit b: the lane whose bit b is h keeps the values whose
-      // register bit b is h and trades the others with its partner (lane xor 2^b)
-      line(`  // exchange ${k} → ${next}: subgroup shuffles over invocation bits < ${ex.lanes}`);
-      for (let b = 0; b < ex.lanes; b++) {
-        line('  {');
-        line(`    let h = (t & ${1 << b}u) != 0u;`);
-        for (let e0 = 0; e0 < V; e0++) {
-          if ((e0 >> b) & 1) continue;
-          const e1 = e0 | (1 << b);
-          line(
-            `    { let x = subgroupShuffleXor(select(${reg(e1)}, ${reg(e0)}, h), ${1 << b}u); ${reg(e0)} = select(${reg(e0)}, x, h); ${reg(e1)} = select(x, ${reg(e1)}, h); }`,
-          );
-        }
-        line('  }');
-      }
-      pass(next);
-      continue;
-    }
-    if (noExchange) {
-      pass(next);
-      continue;
-    }
-    const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
-    const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
-    const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
-    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${plan.chunk} values`);
-    line('  {');
-    line(`    let ws = ${linear('t', wCols)};`);
-    line(`    let rs = ${linear('t', rCols)};`);
-    line(`    let rnd = ${linear('t', cCols)};`);
-    const writes = (): void => {
-      for (let j = 0; j < V / 16; j++) {
-        for (let q = 0; q < 16; q++) {
-          const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
-          if (plan.vec2) {
-            line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
-          } else {
-            line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
-            line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
-          }
-        }
-      }
-    };
-    const reads = (): void => {
-      for (let j = 0; j < V / R; j++) {
-        for (let r = 0; r < R; r++) {
-          const o = swizzled(ex, (j << W) | (r << (L - Rb)));
-          line(
-            plan.vec2
-              ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
-              : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
-          );
-        }
-      }
-    };
-    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
-    line('      if (rnd == c) {');
-    writes();
-    line('      }');
-    line('      workgroupBarrier();');
-    line('      if (rnd == c) {');
-    reads();
-    line('      }');
-    line('      workgroupBarrier();');
-    line('    }');
-    line('  }');
-    pass(next);
   }
-  stores();
+  if (noGlobal) {
+    line(`  if (acc.x == 1.5e-38) {`);
+    line(`    src[g + t] = acc;`);
+    line(`  }`);
+  }
   line('}');
   return out.join('\n');
 }
