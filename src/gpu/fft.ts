@@ -45,7 +45,14 @@
  */
 import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { rowPlan, rowShader, type RowOmit, type RowPlan } from './fftRow';
+import {
+  prefetchCapacity,
+  rowPlan,
+  rowPlanBytes,
+  rowShader,
+  type RowOmit,
+  type RowPlan,
+} from './fftRow';
 import { grid, MAX_WORKGROUPS, softwareAdapter, type GpuRuntime } from './runtime';
 import chirpCode from './shaders/fft_chirp.wgsl?raw';
 import radixBody from './shaders/fft_radix.wgsl?raw';
@@ -432,6 +439,23 @@ export interface FftTuning {
   shuffle: boolean;
   /** Diagnostics only: parts of that dispatch left out (the result is wrong). */
   omit: RowOmit[];
+  /**
+   * Rows per workgroup of that dispatch (fftRow.ts RowShaderOptions.rows): ceil(batch / rows)
+   * workgroups, each looping over its rows (1: one row per workgroup).
+   */
+  rows: number;
+  /**
+   * With rows > 1: values per invocation of its next row loaded while it transforms the
+   * current one, parked in workgroup memory (RowShaderOptions.prefetch; capped by what fits).
+   */
+  prefetch: number;
+  /** When (RowShaderOptions.prefetchAt): around a pass's arithmetic, or around an exchange. */
+  prefetchAt: 'pass' | 'exchange';
+  /**
+   * Index of an exchange through workgroup memory taken in 3 rounds of 3 × chunk/2 values
+   * instead of 4 of chunk (fftRow.ts RowOptions.wide; where 1.5 × chunk × 8 bytes fit), or −1.
+   */
+  wide: number;
 }
 const DEFAULT_TUNING: FftTuning = {
   order: 'dit',
@@ -443,6 +467,10 @@ const DEFAULT_TUNING: FftTuning = {
   exchange: 'vec2',
   shuffle: true,
   omit: [],
+  rows: 1,
+  prefetch: 0,
+  prefetchAt: 'pass',
+  wide: -1,
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
@@ -528,11 +556,14 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
   const vec2 = tuning.exchange === 'vec2';
   const lanes = tuning.shuffle ? subgroupLaneBits(rt) : 0;
-  // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
-  return (
-    (lanes > 0 ? rowPlan(n, chunk, tuning.values, vec2, { shuffleLanes: lanes }) : undefined) ??
-    rowPlan(n, chunk, tuning.values, vec2)
-  );
+  const fits = (p: RowPlan | undefined): RowPlan | undefined =>
+    p && rowPlanBytes(p) <= lim.maxComputeWorkgroupStorageSize ? p : undefined;
+  const plan = (wide: number): RowPlan | undefined =>
+    // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
+    fits(
+      lanes > 0 ? rowPlan(n, chunk, tuning.values, vec2, { shuffleLanes: lanes, wide }) : undefined,
+    ) ?? fits(rowPlan(n, chunk, tuning.values, vec2, { wide }));
+  return (tuning.wide >= 0 ? plan(tuning.wide) : undefined) ?? plan(-1);
 }
 
 /**
@@ -567,17 +598,32 @@ export function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const key = JSON.stringify([plan, tuning.omit]);
+  const rows = Math.max(1, Math.min(tuning.rows, batch));
+  const memValues = rt.device.limits.maxComputeWorkgroupStorageSize / 8;
+  const cap = prefetchCapacity(plan, memValues);
+  const prefetch = rows > 1 ? Math.min(tuning.prefetch, cap.early + cap.tail) : 0;
+  const opts = { rows, prefetch, memValues, prefetchAt: tuning.prefetchAt };
+  const key = JSON.stringify([plan, tuning.omit, opts]);
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${rowShader(plan, tuning.omit)}\n${butterflyCode}\n`;
+    code = `${rowShader(plan, tuning.omit, opts)}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const pipeline = rt.pipeline(code, 'main', {
     SIGN: inverse ? 1 : -1,
     SCALE: inverse ? 1 / plan.n : 1,
   });
-  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], [], batch);
+  const head = [data, twiddleTable(rt, plan.n)];
+  if (rows === 1) {
+    dispatchChunks(rt, enc, pipeline, head, [], batch);
+    return;
+  }
+  // ceil(count / rows) workgroups per dispatch, each looping over its rows (first, count)
+  for (let first = 0; first < batch; first += MAX_WORKGROUPS * rows) {
+    const count = Math.min(MAX_WORKGROUPS * rows, batch - first);
+    const base = rt.table(`fft.rowbase.${first}.${count}`, () => Uint32Array.of(first, count));
+    rt.dispatch(enc, pipeline, [...head, base], [Math.ceil(count / rows)]);
+  }
 }
 
 /**

@@ -52,8 +52,16 @@ export function bitOf(x: number): number {
 
 /** One exchange between pass k and k + 1 (see the header). */
 export interface RowExchange {
-  /** Position bits that pick the round, ascending. */
+  /**
+   * Position bits that pick the round (with `group` > 1: the class, `group` classes per round),
+   * ascending.
+   */
   roundBits: number[];
+  /**
+   * Classes per round: 1, or 3 for a wide exchange (RowOptions.wide: 2^|roundBits| classes,
+   * three at a time in 3 × the class's values of workgroup memory).
+   */
+  group: number;
   /** Swizzle column (a 5-bit bank mask) per slot bit; 0 below bit 5. */
   swizzle: number[];
   /**
@@ -72,7 +80,7 @@ export interface RowPlan {
   values: number;
   /** Workgroup memory as one vec2<f32> array (else separate f32 arrays for re and im). */
   vec2: boolean;
-  /** Values per exchange round (the workgroup arrays hold C re and C im). */
+  /** Values per exchange round (the workgroup arrays hold C re and C im; a wide one 1.5 C). */
   chunk: number;
   /** Radix bits per pass. */
   bits: number[];
@@ -92,14 +100,25 @@ export interface RowOptions {
    * half of the 16 values one lane bit). This assumes subgroups of consecutive invocations.
    */
   shuffleLanes?: number;
+  /**
+   * Exchange (index k, through workgroup memory) taken in rounds of 3 classes of chunk/2 values
+   * (one more class bit, on a warp bit of the invocation index): with chunk = 4096 and 8 classes,
+   * 3 rounds of ≤ 6144 values (48 KiB) instead of 4 of 4096, so 6 barriers instead of 8.
+   */
+  wide?: number;
 }
 
 /** Diagnostics (bench/gpu-diag.ts): parts of the pass left out; the result is then wrong. */
 export type RowOmit = 'global' | 'exchanges' | 'arithmetic';
 
-/** Workgroup memory of a plan, in bytes. */
+/** Values of workgroup memory an exchange uses (0 for shuffles). */
+export function exchangeValues(plan: RowPlan, ex: RowExchange): number {
+  return ex.lanes > 0 ? 0 : ex.group << (plan.L - ex.roundBits.length);
+}
+
+/** Workgroup memory of a plan's exchanges, in bytes. */
 export function rowPlanBytes(plan: RowPlan): number {
-  return 8 * plan.chunk;
+  return 8 * Math.max(plan.chunk, ...plan.exchanges.map((ex) => exchangeValues(plan, ex)));
 }
 
 /** Output position bit of butterfly bit x in radix-16 pass k: (i − k')·16 + k' → x or x + 4. */
@@ -203,8 +222,9 @@ export function rowPlan(
       roundBits.push([]);
       continue;
     }
-    if (cand.length < B) return undefined;
-    roundBits.push(cand.slice(0, B).sort((a, b) => a - b));
+    const Bk = k === opts.wide ? B + 1 : B;
+    if (cand.length < Bk) return undefined;
+    roundBits.push(cand.slice(0, Bk).sort((a, b) => a - b));
   }
   // invocation → butterfly maps
   const maps: number[][] = [];
@@ -261,7 +281,7 @@ export function rowPlan(
           throw new Error(`fftRow: shuffle exchange ${k} misplaces bit ${t}`);
         }
       }
-      return { roundBits: [], swizzle: [], lanes: Rb };
+      return { roundBits: [], swizzle: [], lanes: Rb, group: 1 };
     }
     for (let t = 0; t < W; t++) {
       const w = outBit(k, maps[k]![t]!);
@@ -277,7 +297,12 @@ export function rowPlan(
       bitOf(compress(1 << outBit(k, maps[k]![t]!))),
     );
     const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
-    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits), lanes: 0 };
+    return {
+      roundBits: rb,
+      swizzle: searchSwizzle(L - rb.length, write, read, bankBits),
+      lanes: 0,
+      group: k === opts.wide ? 3 : 1,
+    };
   });
   return {
     n,
@@ -475,7 +500,8 @@ export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitR
     const next = k + 1;
     const Rb = bits[next]!;
     const R = 1 << Rb;
-    const rounds = 1 << ex.roundBits.length;
+    const classes = 1 << ex.roundBits.length;
+    const rounds = Math.ceil(classes / ex.group);
     line(`  let ${name(next)} = ${permExpr('t', maps[next]!)};`);
     if (noExchange) {
       pass(next);
@@ -503,11 +529,21 @@ export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitR
     const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
     const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
     const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
-    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${plan.chunk} values`);
+    const slots = 1 << (L - ex.roundBits.length); // values per class
+    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${ex.group * slots} values`);
     line('  {');
-    line(`    let ws = ${linear('t', wCols)};`);
-    line(`    let rs = ${linear('t', rCols)};`);
-    line(`    let rnd = ${linear('t', cCols)};`);
+    if (ex.group === 1) {
+      line(`    let ws = ${linear('t', wCols)};`);
+      line(`    let rs = ${linear('t', rCols)};`);
+      line(`    let rnd = ${linear('t', cCols)};`);
+    } else {
+      // class cls in round cls / group, at (cls mod group)·slots
+      line(`    let cls = ${linear('t', cCols)};`);
+      line(`    let rnd = cls / ${ex.group}u;`);
+      line(`    let at = (cls % ${ex.group}u) * ${slots}u;`);
+      line(`    let ws = at | (${linear('t', wCols)});`);
+      line(`    let rs = at | (${linear('t', rCols)});`);
+    }
     line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
     line('      if (rnd == c) {');
     for (let j = 0; j < V / 16; j++) {
@@ -552,61 +588,179 @@ export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitR
   return { last: name(P - 1), digitReg };
 }
 
+/** Variants of rowShader (see fft.ts FftTuning.rows, .prefetch). */
+export interface RowShaderOptions {
+  /**
+   * Rows per workgroup, K: the workgroup loops over rows wid.x, wid.x + G, … (G workgroups, K
+   * rows each; binding 2 then holds the first row and the number of rows of the dispatch). 1:
+   * one row per workgroup (binding 2: the first row).
+   */
+  rows?: number;
+  /**
+   * With rows > 1: values of the next row each invocation loads while it transforms the
+   * current one and parks in workgroup memory (its own slots) until the next row's first pass:
+   * the first ones during pass 1, in workgroup memory beyond the exchanges' (`memValues`), the
+   * others during the pass after the last exchange through workgroup memory, in the exchanges'
+   * memory (free until the next row's first exchange, behind one more barrier per row).
+   */
+  prefetch?: number;
+  /**
+   * When the prefetched values are loaded and parked: 'pass' — loaded before a pass's
+   * arithmetic (pass 1; the pass after the last exchange through workgroup memory), parked
+   * after it; 'exchange' — loaded before an exchange through workgroup memory (the first; the
+   * last), parked after it (while the invocation waits at its barriers).
+   */
+  prefetchAt?: 'pass' | 'exchange';
+  /** Values (vec2f) of workgroup memory the shader may declare (the device's limit / 8). */
+  memValues?: number;
+}
+
+/** How many values per invocation rowShader can prefetch during pass 1 and after the exchanges. */
+export function prefetchCapacity(
+  plan: RowPlan,
+  memValues: number,
+): { early: number; tail: number } {
+  const used = rowPlanBytes(plan) / 8;
+  const ok = plan.vec2 && plan.values === 16 && plan.bits.length >= 2;
+  return {
+    early: ok ? Math.floor(Math.max(0, memValues - used) / plan.threads) : 0,
+    tail: ok ? Math.floor(used / plan.threads) : 0,
+  };
+}
+
 /**
  * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
- * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
- * SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store). `omit` leaves parts out
- * (diagnostics only: the result is then wrong).
+ * row of this dispatch, and with `opts.rows` > 1 its number of rows), twiddle helpers and
+ * `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants SIGN (−1 forward, +1
+ * inverse) and SCALE (applied on the final store). `omit` leaves parts out (diagnostics only:
+ * the result is then wrong).
  */
-export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string {
+export function rowShader(
+  plan: RowPlan,
+  omit: readonly RowOmit[] = [],
+  opts: RowShaderOptions = {},
+): string {
   const { n, L, bits, exchanges } = plan;
   const P = bits.length;
   const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
+  const T = plan.threads;
   const noGlobal = omit.includes('global');
   const noMath = omit.includes('arithmetic');
+  const K = opts.rows ?? 1;
+  const pf = K > 1 ? (opts.prefetch ?? 0) : 0;
+  const used = rowPlanBytes(plan) / 8;
+  const cap = prefetchCapacity(plan, opts.memValues ?? used);
+  if (pf > cap.early + cap.tail || (pf > 0 && noGlobal)) {
+    throw new RangeError(`rowShader: prefetch ${pf} above ${cap.early} + ${cap.tail}`);
+  }
+  const early = Math.min(pf, cap.early);
   const out: string[] = [];
   const line = (s: string): void => {
     out.push(s);
   };
   const shuffled = exchanges.some((ex) => ex.lanes > 0);
   if (shuffled) line('enable subgroups;');
-  line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${plan.threads} threads`);
+  line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${T} threads`);
   line('override SIGN: f32 = -1.0;');
   line('override SCALE: f32 = 1.0;');
   line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
   line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
   line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
   if (plan.vec2) {
-    line(`var<workgroup> sx: array<vec2f, ${plan.chunk}>;`);
+    line(`var<workgroup> sx: array<vec2f, ${used + early * T}>;`);
   } else {
-    line(`var<workgroup> sre: array<f32, ${plan.chunk}>;`);
-    line(`var<workgroup> sim: array<f32, ${plan.chunk}>;`);
+    line(`var<workgroup> sre: array<f32, ${used}>;`);
+    line(`var<workgroup> sim: array<f32, ${used}>;`);
   }
   line(`
 // e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
 ${rowTwiddles(n)}`);
   const V = plan.values;
   const reg = rowReg;
-  line(`@compute @workgroup_size(${plan.threads})`);
-  line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
-  line(`  let g = (base[0] + wid.x) * ${n}u;`);
+  line(`@compute @workgroup_size(${T})`);
+  if (K === 1) {
+    line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
+    line(`  let g = (base[0] + wid.x) * ${n}u;`);
+  } else {
+    line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u,');
+    line('        @builtin(num_workgroups) nwg: vec3u) {');
+  }
   if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
   for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
+  if (K > 1) {
+    line(`  for (var q = 0u; q < ${K}u; q++) {`);
+    line('  let rel = wid.x + q * nwg.x;');
+    line('  if (rel >= base[1]) {');
+    line('    break;');
+    line('  }');
+    line(`  let g = (base[0] + rel) * ${n}u;`);
+    if (pf > 0) {
+      line(`  let more = q + 1u < ${K}u && rel + nwg.x < base[1]; // this workgroup's next row`);
+      line(`  let gn = g + nwg.x * ${n}u;`);
+    }
+  }
+  // prefetched value m: register 16 − pf + m of the next row's first pass, slot m·T + t of the
+  // area beyond the exchanges' memory (m < early) or of the exchanges' memory
+  const pfReg = (m: number): number => 16 - pf + m;
+  const pfSlot = (m: number): string => `${m < early ? used + m * T : (m - early) * T}u + t`;
+  let lastMem = -1;
+  exchanges.forEach((ex, k) => {
+    if (ex.lanes === 0) lastMem = k;
+  });
+  const tailPass = lastMem + 1;
+  const pfRange = Array.from({ length: pf }, (_, m) => m);
+  // where value m is loaded and parked (see RowShaderOptions.prefetchAt)
+  const pfPoints = (m: number): { load: RowHookPoint; park: RowHookPoint } => {
+    const p = m < early ? 1 : tailPass;
+    return opts.prefetchAt === 'exchange'
+      ? { load: { pass: p - 1, stage: 'after' }, park: { pass: p, stage: 'before' } }
+      : { load: { pass: p, stage: 'before' }, park: { pass: p, stage: 'after' } };
+  };
+  let i0name = '';
   const { last } = emitRowFft(plan, {
     line,
     tag: 'i',
     omit,
     load: (i0) => {
+      i0name = i0;
       // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
       for (let j = 0; j < V / 16; j++) {
         for (let r = 0; r < 16; r++) {
           const off = (j << W) | (r << (L - 4));
+          const m = r - (16 - pf);
           line(
             noGlobal
               ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
-              : `  ${reg(16 * j + r)} = src[g + (${i0} | ${off}u)];`,
+              : m >= 0
+                ? `  if (q == 0u) { ${reg(r)} = src[g + (${i0} | ${off}u)]; } else { ${reg(r)} = sx[${pfSlot(m)}]; }`
+                : `  ${reg(16 * j + r)} = src[g + (${i0} | ${off}u)];`,
           );
         }
+      }
+    },
+    hook: (at) => {
+      if (pf === 0) return;
+      if (at.pass === 0 && pf > early) {
+        line(
+          '  workgroupBarrier(); // the prefetched values are read before the exchange reuses them',
+        );
+      }
+      const is = (a: RowHookPoint, b: RowHookPoint): boolean =>
+        a.pass === b.pass && a.stage === b.stage;
+      const stores = pfRange.filter((m) => is(at, pfPoints(m).park));
+      const loads = pfRange.filter((m) => is(at, pfPoints(m).load));
+      if (stores.length > 0) {
+        line('  if (more) {');
+        for (const m of stores) line(`    sx[${pfSlot(m)}] = pf${m};`);
+        line('  }');
+      }
+      if (loads.length > 0) {
+        for (const m of loads) line(`  var pf${m}: vec2f;`);
+        line('  if (more) {');
+        for (const m of loads) {
+          line(`    pf${m} = src[gn + (${i0name} | ${pfReg(m) << (L - 4)}u)];`);
+        }
+        line('  }');
       }
     },
   });
@@ -626,6 +780,7 @@ ${rowTwiddles(n)}`);
     line(`    src[g + t] = acc;`);
     line(`  }`);
   }
+  if (K > 1) line('  }');
   line('}');
   return out.join('\n');
 }
