@@ -282,6 +282,7 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     [2048, 1024, { rows: 4, prefetch: 3, wide: 0 }], // last pass radix 8: three exchanges
     [1024, 256, { rows: 2, prefetch: 5 }], // last exchange through shuffles (subgroups ≥ 4)
     [1024, 256, { rows: 3, prefetch: 5, prefetchAt: 'exchange' }],
+    [4096, 1024, { rows: 2, prefetch: 5, prefetchAt: 'spread', stagger: 10 }],
   ])(
     'one-dispatch register pass n = %i (tile %i) with %o: the same bits as one row per workgroup',
     async (n, tile, t) => {

@@ -450,7 +450,9 @@ export interface FftTuning {
    */
   prefetch: number;
   /** When (RowShaderOptions.prefetchAt): around a pass's arithmetic, or around an exchange. */
-  prefetchAt: 'pass' | 'exchange';
+  prefetchAt: 'pass' | 'exchange' | 'spread';
+  /** Diagnostics (RowShaderOptions.stagger): spin iterations of odd workgroups before their rows. */
+  stagger: number;
   /**
    * Index of an exchange through workgroup memory taken in 3 rounds of 3 × chunk/2 values
    * instead of 4 of chunk (fftRow.ts RowOptions.wide; where 1.5 × chunk × 8 bytes fit), or −1.
@@ -470,6 +472,7 @@ const DEFAULT_TUNING: FftTuning = {
   rows: 1,
   prefetch: 0,
   prefetchAt: 'pass',
+  stagger: 0,
   wide: -1,
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
@@ -602,7 +605,13 @@ export function encodeRowPass(
   const memValues = rt.device.limits.maxComputeWorkgroupStorageSize / 8;
   const cap = prefetchCapacity(plan, memValues);
   const prefetch = rows > 1 ? Math.min(tuning.prefetch, cap.early + cap.tail) : 0;
-  const opts = { rows, prefetch, memValues, prefetchAt: tuning.prefetchAt };
+  const opts = {
+    rows,
+    prefetch,
+    memValues,
+    prefetchAt: tuning.prefetchAt,
+    stagger: tuning.stagger,
+  };
   const key = JSON.stringify([plan, tuning.omit, opts]);
   let code = rowCode.get(key);
   if (code === undefined) {

@@ -608,9 +608,17 @@ export interface RowShaderOptions {
    * When the prefetched values are loaded and parked: 'pass' — loaded before a pass's
    * arithmetic (pass 1; the pass after the last exchange through workgroup memory), parked
    * after it; 'exchange' — loaded before an exchange through workgroup memory (the first; the
-   * last), parked after it (while the invocation waits at its barriers).
+   * last), parked after it (while the invocation waits at its barriers); 'spread' — as
+   * 'exchange', the values parked beyond the exchanges' memory spread over all exchanges through
+   * workgroup memory (value m around the (m mod count)-th).
    */
-  prefetchAt?: 'pass' | 'exchange';
+  prefetchAt?: 'pass' | 'exchange' | 'spread';
+  /**
+   * With rows > 1, diagnostics: odd workgroups first spin this many iterations of a dependent
+   * fma chain in one warp (so that half of the multiprocessors run half a row behind the other
+   * half and their loads and stores do not all fall together).
+   */
+  stagger?: number;
   /** Values (vec2f) of workgroup memory the shader may declare (the device's limit / 8). */
   memValues?: number;
 }
@@ -687,6 +695,20 @@ ${rowTwiddles(n)}`);
   }
   if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
   for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
+  if (K > 1 && (opts.stagger ?? 0) > 0) {
+    line('  if ((wid.x & 1u) == 1u) {');
+    line('    if (t < 32u) {');
+    line('      var x = f32(t);');
+    line(`      for (var s = 0u; s < ${opts.stagger}u; s++) {`);
+    line('        x = fma(x, 0.999999, 0.5);');
+    line('      }');
+    line('      if (x < 0.0) {');
+    line('        src[t] = vec2f(x); // never (x > 0): keeps the chain');
+    line('      }');
+    line('    }');
+    line('    workgroupBarrier();');
+    line('  }');
+  }
   if (K > 1) {
     line(`  for (var q = 0u; q < ${K}u; q++) {`);
     line('  let rel = wid.x + q * nwg.x;');
@@ -710,11 +732,13 @@ ${rowTwiddles(n)}`);
   const tailPass = lastMem + 1;
   const pfRange = Array.from({ length: pf }, (_, m) => m);
   // where value m is loaded and parked (see RowShaderOptions.prefetchAt)
+  const memEx = exchanges.flatMap((ex, k) => (ex.lanes === 0 ? [k] : []));
   const pfPoints = (m: number): { load: RowHookPoint; park: RowHookPoint } => {
-    const p = m < early ? 1 : tailPass;
-    return opts.prefetchAt === 'exchange'
-      ? { load: { pass: p - 1, stage: 'after' }, park: { pass: p, stage: 'before' } }
-      : { load: { pass: p, stage: 'before' }, park: { pass: p, stage: 'after' } };
+    const at = opts.prefetchAt ?? 'pass';
+    const p = m >= early ? tailPass : at === 'spread' ? memEx[m % memEx.length]! + 1 : 1;
+    return at === 'pass'
+      ? { load: { pass: p, stage: 'before' }, park: { pass: p, stage: 'after' } }
+      : { load: { pass: p - 1, stage: 'after' }, park: { pass: p, stage: 'before' } };
   };
   let i0name = '';
   const { last } = emitRowFft(plan, {
