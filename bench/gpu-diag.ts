@@ -210,23 +210,30 @@ const variants: [string, Partial<FftTuning>][] = [
 // several rows per workgroup (a loop over rows), the next row partly prefetched into workgroup
 // memory, a wide first or second exchange (3 rounds of 3 × 2048 values in 48 KiB): `--rows`
 const ex = { prefetchAt: 'exchange' } as const;
+const best = { rows: 8, prefetch: 2, ...ex } as const;
+const lean = { slotMaps: 'shift', rowTable: 'full' } as const;
 const persistent: [string, Partial<FftTuning>][] = [
   ['default (persistent set)', {}],
-  ['rows 8, prefetch 2 (around exchange 0)', { rows: 8, prefetch: 2, ...ex }],
-  ['rows 8, prefetch 1 (around exchange 0)', { rows: 8, prefetch: 1, ...ex }],
-  ['rows 8, prefetch 2 (one around each exchange)', { rows: 8, prefetch: 2, prefetchAt: 'spread' }],
-  ['rows 4, prefetch 2 (around exchange 0)', { rows: 4, prefetch: 2, ...ex }],
-  ['rows 4, prefetch 2 (one around each exchange)', { rows: 4, prefetch: 2, prefetchAt: 'spread' }],
-  ['rows 8, prefetch 2 (exchange 0), stagger 1000', { rows: 8, prefetch: 2, ...ex, stagger: 1000 }],
-  ['rows 8, prefetch 2 (exchange 0), stagger 2000', { rows: 8, prefetch: 2, ...ex, stagger: 2000 }],
-  ['rows 8, prefetch 2 (exchange 0), stagger 4000', { rows: 8, prefetch: 2, ...ex, stagger: 4000 }],
-  ['rows 8, stagger 2000', { rows: 8, stagger: 2000 }],
+  ['rows 8, prefetch 2 (around exchange 0)', best],
+  ['rows 4, prefetch 2 (around exchange 0)', { ...best, rows: 4 }],
+  ['rows 8, prefetch 2, slot maps as shifts', { ...best, slotMaps: 'shift' }],
+  ['rows 8, prefetch 2, full twiddle table', { ...best, rowTable: 'full' }],
+  ['rows 8, prefetch 2, shifts, full table', { ...best, ...lean }],
+  ['rows 4, prefetch 2, shifts, full table', { ...best, ...lean, rows: 4 }],
+  ['rows 2, prefetch 2, shifts, full table', { ...best, ...lean, rows: 2 }],
+  ['one row per workgroup, shifts, full table', lean],
+  ['rows 8, prefetch 2, shifts, full table, omit global', { ...best, ...lean, omit: ['global'] }],
+  ['default, omit global', { omit: ['global'] }],
   [
-    'rows 8, prefetch 2 (exchange 0), omit global',
-    { rows: 8, prefetch: 2, ...ex, omit: ['global'] },
+    'rows 8, only a stagger of 4000 (omit the rest)',
+    { rows: 8, stagger: 4000, omit: ['global', 'exchanges', 'arithmetic'] },
   ],
-  ['rows 8, prefetch 2 (around exchange 0; again)', { rows: 8, prefetch: 2, ...ex }],
-  ['rows 4, prefetch 2 (around exchange 0; again)', { rows: 4, prefetch: 2, ...ex }],
+  ['rows 8, no stagger (omit the rest)', { rows: 8, omit: ['global', 'exchanges', 'arithmetic'] }],
+  ['rows 8, prefetch 2, shifts, full table, stagger 4000', { ...best, ...lean, stagger: 4000 }],
+  ['rows 8, prefetch 2, shifts, full table, stagger 6000', { ...best, ...lean, stagger: 6000 }],
+  ['rows 8, prefetch 2, shifts, full table (again)', { ...best, ...lean }],
+  ['rows 4, prefetch 2, shifts, full table (again)', { ...best, ...lean, rows: 4 }],
+  ['rows 8, prefetch 2 (again)', best],
   ['default (again)', {}],
 ];
 const rowSets = [

@@ -741,6 +741,11 @@ async function benchConv(): Promise<void> {
     await benchConvAt('causalConv (four-step)', { row: false });
     // the last exchange of its FFTs through workgroup memory instead of subgroup shuffles
     await benchConvAt('causalConv (diag: row, no subgroup shuffles)', { shuffle: false });
+    await benchConvAt('causalConv (diag: row, slot maps as shifts)', { slotMaps: 'shift' });
+    await benchConvAt('causalConv (diag: row, no subgroup shuffles, slot maps as shifts)', {
+      shuffle: false,
+      slotMaps: 'shift',
+    });
     if (args.variants) await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-dispatch path forced, to run it here

@@ -129,7 +129,7 @@ describe('gpu causalConv', () => {
     [3, 1024, 1024, false],
     [3, 1024, 1024, true],
   ])(
-    'one dispatch per row, H = %i, L = %i, tile %i, loop %s: the last exchange of its FFTs through subgroup shuffles gives the same bits as through workgroup memory',
+    'one dispatch per row, H = %i, L = %i, tile %i, loop %s: the last exchange of its FFTs through subgroup shuffles (slot maps as selects or shifts) gives the same bits as through workgroup memory',
     async (H, L, tile, loop) => {
       const lanes = subgroupLaneBits(rt);
       setFftStrategy(rt, 'workgroup', { tile });
@@ -147,6 +147,8 @@ describe('gpu causalConv', () => {
         worstSeen = Math.max(worstSeen, err);
         expect(err).toBeLessThan(1e-4);
         expect(Array.from(y)).toEqual(Array.from(plain));
+        setConvTuning({ loop, slotMaps: 'shift' }); // the same maps as masked shifts
+        expect(Array.from(await causalConv(rt, K, u, H))).toEqual(Array.from(plain));
       } finally {
         setFftStrategy(rt, undefined);
         setConvTuning();

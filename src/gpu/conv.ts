@@ -78,8 +78,10 @@ export interface ConvTuning {
    * RowOptions.shuffleLanes), else through workgroup memory.
    */
   shuffle: boolean;
+  /** Its exchanges' slot and round maps: 'select' or 'shift' (as fft.ts FftTuning.slotMaps). */
+  slotMaps: 'select' | 'shift';
 }
-const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto', shuffle: true };
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto', shuffle: true, slotMaps: 'select' };
 let tuning: ConvTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */
@@ -133,10 +135,11 @@ function encodeRow(
   H: number,
 ): void {
   const loop = tuning.loop === 'auto' ? plan.n > 4096 : tuning.loop;
-  const key = JSON.stringify([plan, loop]);
+  const shiftLinear = tuning.slotMaps === 'shift';
+  const key = JSON.stringify([plan, loop, shiftLinear]);
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${convRowShader(plan, { loop })}\n${butterflyCode}\n`;
+    code = `${convRowShader(plan, { loop, shiftLinear })}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const tables = [twiddleTable(rt, plan.n), twiddleTable(rt, 2 * plan.n)];

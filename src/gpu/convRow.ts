@@ -64,16 +64,31 @@ function emitProducts(
   const W = plan.L - 4;
   const Q = 1 << W;
   const R = (d: number): string => digitReg[d]!;
+  // slots: i, with the butterfly bits that the last pass puts on invocation bits 0 … 3 (a
+  // wavefront of 16 lanes for 8-byte slots) above bit 3 — the shuffle lanes of a shuffle plan —
+  // XORed onto the bank bits those lanes leave free, against bank conflicts
+  const laneBits = plan.maps[plan.bits.length - 1]!.slice(0, Math.min(4, W));
+  const high = laneBits.filter((b) => b >= 4);
+  const free = [0, 1, 2, 3].filter((b) => !laneBits.includes(b));
+  const sw = (x: string): string =>
+    high.length === 0
+      ? x
+      : [x, ...high.map((b, k) => `(((${x} >> ${b}u) & 1u) << ${free[k]!}u)`)].join(' ^ ');
   line('  {');
   line(`    let i = ${last};`);
   line(`    let odd = ${odd};`);
   line(`    let ip = select((${Q}u - i) & ${Q - 1}u, i ^ ${Q - 1}u, odd);`);
   line('    let own = i == 0u && !odd;');
+  if (high.length > 0) {
+    line(`    let si = ${sw('i')};`);
+    line(`    let sp = ${sw('ip')};`);
+  }
+  const [si, sp] = high.length > 0 ? ['si', 'sp'] : ['i', 'ip'];
   for (let c = 0; c < 4; c++) {
     const set = [c, 7 - c, 8 + c, 15 - c];
-    set.forEach((d, s) => line(`    sx[i + ${s * Q}u] = ${R(d)};`));
+    set.forEach((d, s) => line(`    sx[${si} + ${s * Q}u] = ${R(d)};`));
     line('    workgroupBarrier();');
-    set.forEach((_, s) => line(`    let p${c}${s} = sx[ip + ${s * Q}u];`));
+    set.forEach((_, s) => line(`    let p${c}${s} = sx[${sp} + ${s * Q}u];`));
     line('    workgroupBarrier();');
     // own digit d (< 8) pairs with the partner's 15 − d and 7 − d; the even half's i = 0 with
     // its own (16 − d) mod 16 and (8 − d) mod 16
@@ -99,13 +114,17 @@ function emitProducts(
  * `loop`: the three FFTs as one loop over a single copy of the FFT's code (a third of the
  * instructions), else unrolled.
  */
-export function convRowShader(plan: RowPlan, opts: { loop: boolean }): string {
+export function convRowShader(
+  plan: RowPlan,
+  opts: { loop: boolean; shiftLinear?: boolean },
+): string {
   const { n, L } = plan;
   if (plan.values !== 16 || !plan.vec2) {
     throw new RangeError('convRowShader: plans of 16 values per invocation, vec2 exchanges');
   }
   const W = L - 4;
   const Q = 1 << W;
+  const shiftLinear = opts.shiftLinear ?? false;
   const out: string[] = [];
   const line: Line = (s) => {
     out.push(s);
@@ -172,23 +191,29 @@ fn convRowC(a: vec2f, b: vec2f, pa: vec2f, pb: vec2f, k: u32) -> vec2f {
   let f: { last: string; digitReg: string[] };
   if (!opts.loop) {
     line('  // even bins: E = FFT(x); C′ of the even bins over y');
-    const a = emitRowFft(plan, { line, tag: 'a', load: (i0) => loadX(i0, '  ') });
+    const a = emitRowFft(plan, { line, tag: 'a', shiftLinear, load: (i0) => loadX(i0, '  ') });
     emitProducts(plan, line, 'false', a.last, a.digitReg);
     line(
       '  // odd bins: O = FFT(x·e^{−2πi p/(2n)}); C′ of the odd bins over x (read for the last time)',
     );
-    const b = emitRowFft(plan, { line, tag: 'b', load: (i0) => loadShifted(i0, '  ') });
+    const b = emitRowFft(plan, {
+      line,
+      tag: 'b',
+      shiftLinear,
+      load: (i0) => loadShifted(i0, '  '),
+    });
     line('  storageBarrier();');
     emitProducts(plan, line, 'true', b.last, b.digitReg);
     line('  storageBarrier();');
     line('  // F = FFT(C′)');
-    f = emitRowFft(plan, { line, tag: 'f', load: (i0) => loadC(i0, '  ') });
+    f = emitRowFft(plan, { line, tag: 'f', shiftLinear, load: (i0) => loadC(i0, '  ') });
   } else {
     // the same three phases as one loop over a single copy of the FFT's code
     line('  for (var phase = 0u; phase < 3u; phase++) {');
     f = emitRowFft(plan, {
       line,
       tag: 'f',
+      shiftLinear,
       load: (i0) => {
         line('  if (phase == 0u) {');
         loadX(i0, '    ');

@@ -283,6 +283,9 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     [1024, 256, { rows: 2, prefetch: 5 }], // last exchange through shuffles (subgroups ≥ 4)
     [1024, 256, { rows: 3, prefetch: 5, prefetchAt: 'exchange' }],
     [4096, 1024, { rows: 2, prefetch: 5, prefetchAt: 'spread', stagger: 10 }],
+    [4096, 1024, { rows: 2, prefetch: 2, prefetchAt: 'exchange', slotMaps: 'shift' }],
+    [4096, 1024, { rowTable: 'full', slotMaps: 'shift', wide: 0 }],
+    [1024, 256, { rowTable: 'full', slotMaps: 'shift' }],
   ])(
     'one-dispatch register pass n = %i (tile %i) with %o: the same bits as one row per workgroup',
     async (n, tile, t) => {

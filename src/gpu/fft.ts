@@ -142,6 +142,24 @@ export function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
 }
 
 /**
+ * The cached full twiddle table of n: (cos, sin)(2πk/n), k < n — the half table (twiddleTable),
+ * then its negation (the same float32 values as the half table's twiddles).
+ */
+export function fullTwiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
+  return rt.table(`fft.twfull.${n}`, () => {
+    const t = new Float32Array(2 * n);
+    for (let k = 0; k < n / 2; k++) {
+      const a = (2 * Math.PI * k) / n;
+      t[2 * k] = Math.cos(a);
+      t[2 * k + 1] = Math.sin(a);
+      t[n + 2 * k] = -t[2 * k]!;
+      t[n + 2 * k + 1] = -t[2 * k + 1]!;
+    }
+    return t;
+  });
+}
+
+/**
  * How a Stockham pass (shaders/fft_stockham.wgsl) loads its input: 'plain' (the value), 'conv'
  * (the product spectrum FFT(K')·FFT(u') of a packed row Z = FFT(K' + i·u'), from Z_k and its
  * partner Z_{−k}: conv.ts) or 'rtf' (the quotient FFT(num)/FFT(den) from Z = FFT(den + i·c·num)
@@ -453,6 +471,10 @@ export interface FftTuning {
   prefetchAt: 'pass' | 'exchange' | 'spread';
   /** Diagnostics (RowShaderOptions.stagger): spin iterations of odd workgroups before their rows. */
   stagger: number;
+  /** Its exchanges' slot and round maps: 'select' (a select per bit) or 'shift' (masked shifts). */
+  slotMaps: 'select' | 'shift';
+  /** Its twiddle table: 'half' (n/2 values, the other half negated) or 'full' (n values). */
+  rowTable: 'half' | 'full';
   /**
    * Index of an exchange through workgroup memory taken in 3 rounds of 3 × chunk/2 values
    * instead of 4 of chunk (fftRow.ts RowOptions.wide; where 1.5 × chunk × 8 bytes fit), or −1.
@@ -473,6 +495,8 @@ const DEFAULT_TUNING: FftTuning = {
   prefetch: 0,
   prefetchAt: 'pass',
   stagger: 0,
+  slotMaps: 'select',
+  rowTable: 'half',
   wide: -1,
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
@@ -604,13 +628,18 @@ export function encodeRowPass(
   const rows = Math.max(1, Math.min(tuning.rows, batch));
   const memValues = rt.device.limits.maxComputeWorkgroupStorageSize / 8;
   const cap = prefetchCapacity(plan, memValues);
-  const prefetch = rows > 1 ? Math.min(tuning.prefetch, cap.early + cap.tail) : 0;
+  const prefetch =
+    rows > 1 && !tuning.omit.includes('global')
+      ? Math.min(tuning.prefetch, cap.early + cap.tail)
+      : 0;
   const opts = {
     rows,
     prefetch,
     memValues,
     prefetchAt: tuning.prefetchAt,
     stagger: tuning.stagger,
+    shiftLinear: tuning.slotMaps === 'shift',
+    fullTwiddles: tuning.rowTable === 'full',
   };
   const key = JSON.stringify([plan, tuning.omit, opts]);
   let code = rowCode.get(key);
@@ -622,7 +651,7 @@ export function encodeRowPass(
     SIGN: inverse ? 1 : -1,
     SCALE: inverse ? 1 / plan.n : 1,
   });
-  const head = [data, twiddleTable(rt, plan.n)];
+  const head = [data, opts.fullTwiddles ? fullTwiddleTable(rt, plan.n) : twiddleTable(rt, plan.n)];
   if (rows === 1) {
     dispatchChunks(rt, enc, pipeline, head, [], batch);
     return;

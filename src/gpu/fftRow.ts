@@ -374,19 +374,44 @@ export function linear(t: string, cols: number[]): string {
 }
 
 /**
+ * The same map as `linear` as shifted masked runs: the bits b of t whose column has bit b + d
+ * set form one mask per shift d, and the terms ((t & mask) << d) (or >> −d) are XORed — one
+ * AND, one shift and one XOR per distinct shift instead of a select per bit.
+ */
+export function linearShift(t: string, cols: number[]): string {
+  const masks = new Map<number, number>();
+  cols.forEach((c, b) => {
+    for (let o = 0; o < 31; o++) {
+      if ((c >> o) & 1) masks.set(o - b, (masks.get(o - b) ?? 0) | (1 << b));
+    }
+  });
+  const terms = [...masks]
+    .sort((x, y) => x[0] - y[0])
+    .map(([d, m]) => (d >= 0 ? `((${t} & ${m}u) << ${d}u)` : `((${t} & ${m}u) >> ${-d}u)`));
+  return terms.length === 0 ? '0u' : terms.join(' ^ ');
+}
+
+/**
  * WGSL of the row shaders' twiddles (this file's and convRow.ts's): `twiddle(idx)` =
  * e^{σ·2πi·idx/n} from the half table `tw` (cos, sin)(2πk/n), k < n/2, and `twSmall`, which
  * multiplies v[o + r] by w^r for r < R ∈ {2, 4, 8}. Needs `SIGN`, `tw` and `cmul`.
  */
-export function rowTwiddles(n: number): string {
-  return `fn twiddle(idx: u32) -> vec2f {
+export function rowTwiddles(n: number, full = false): string {
+  const twiddle = full
+    ? `// from the full table (cos, sin)(2πk/n), k < n
+fn twiddle(idx: u32) -> vec2f {
+  let w = tw[idx & ${n - 1}u];
+  return vec2f(w.x, SIGN * w.y);
+}`
+    : `fn twiddle(idx: u32) -> vec2f {
   let i = idx & ${n - 1}u;
   var w = tw[i & ${n / 2 - 1}u];
   if (i >= ${n / 2}u) {
     w = -w;
   }
   return vec2f(w.x, SIGN * w.y);
-}
+}`;
+  return `${twiddle}
 
 // v[o + r] *= w^r for r < R ∈ {2, 4, 8}
 fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
@@ -435,6 +460,8 @@ export interface RowFftEmit {
   omit?: readonly RowOmit[];
   /** Called before and after the arithmetic of each pass (extra work between the stages). */
   hook?: (at: RowHookPoint) => void;
+  /** The exchanges' slot and round maps as shifted masks (linearShift), else selects (linear). */
+  shiftLinear?: boolean;
 }
 
 /**
@@ -456,6 +483,7 @@ export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitR
   const noExchange = omit.includes('exchanges');
   const noMath = omit.includes('arithmetic');
   const { line } = e;
+  const lin = e.shiftLinear ? linearShift : linear;
   const reg = rowReg;
   const bank = (x: number): string => `&v${x >> 4}`;
   const name = (k: number): string => `${e.tag}${k}`;
@@ -533,16 +561,16 @@ export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitR
     line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${ex.group * slots} values`);
     line('  {');
     if (ex.group === 1) {
-      line(`    let ws = ${linear('t', wCols)};`);
-      line(`    let rs = ${linear('t', rCols)};`);
-      line(`    let rnd = ${linear('t', cCols)};`);
+      line(`    let ws = ${lin('t', wCols)};`);
+      line(`    let rs = ${lin('t', rCols)};`);
+      line(`    let rnd = ${lin('t', cCols)};`);
     } else {
       // class cls in round cls / group, at (cls mod group)·slots
-      line(`    let cls = ${linear('t', cCols)};`);
+      line(`    let cls = ${lin('t', cCols)};`);
       line(`    let rnd = cls / ${ex.group}u;`);
       line(`    let at = (cls % ${ex.group}u) * ${slots}u;`);
-      line(`    let ws = at | (${linear('t', wCols)});`);
-      line(`    let rs = at | (${linear('t', rCols)});`);
+      line(`    let ws = at | (${lin('t', wCols)});`);
+      line(`    let rs = at | (${lin('t', rCols)});`);
     }
     line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
     line('      if (rnd == c) {');
@@ -621,6 +649,10 @@ export interface RowShaderOptions {
   stagger?: number;
   /** Values (vec2f) of workgroup memory the shader may declare (the device's limit / 8). */
   memValues?: number;
+  /** RowFftEmit.shiftLinear. */
+  shiftLinear?: boolean;
+  /** Binding 1 holds the full twiddle table of n ((cos, sin)(2πk/n), k < n), not its half. */
+  fullTwiddles?: boolean;
 }
 
 /** How many values per invocation rowShader can prefetch during pass 1 and after the exchanges. */
@@ -681,8 +713,8 @@ export function rowShader(
     line(`var<workgroup> sim: array<f32, ${used}>;`);
   }
   line(`
-// e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
-${rowTwiddles(n)}`);
+// e^{σ·2πi·idx/n} from the table (cos, sin)(2πk/n)
+${rowTwiddles(n, opts.fullTwiddles)}`);
   const V = plan.values;
   const reg = rowReg;
   line(`@compute @workgroup_size(${T})`);
@@ -745,6 +777,7 @@ ${rowTwiddles(n)}`);
     line,
     tag: 'i',
     omit,
+    shiftLinear: opts.shiftLinear ?? false,
     load: (i0) => {
       i0name = i0;
       // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
