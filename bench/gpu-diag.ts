@@ -209,32 +209,17 @@ const variants: [string, Partial<FftTuning>][] = [
 ];
 // several rows per workgroup (a loop over rows), the next row partly prefetched into workgroup
 // memory, a wide first or second exchange (3 rounds of 3 × 2048 values in 48 KiB): `--rows`
-const ex = { prefetchAt: 'exchange' } as const;
-const best = { rows: 8, prefetch: 2, ...ex } as const;
-const lean = { slotMaps: 'shift', rowTable: 'full' } as const;
+// the pass as before the loop over rows (one row per workgroup, no prefetch, selects, half table)
+const before = { rows: 1, prefetch: 0, slotMaps: 'select', rowTable: 'half' } as const;
 const persistent: [string, Partial<FftTuning>][] = [
-  ['default (persistent set)', {}],
-  ['rows 8, prefetch 2 (around exchange 0)', best],
-  ['rows 4, prefetch 2 (around exchange 0)', { ...best, rows: 4 }],
-  ['rows 8, prefetch 2, slot maps as shifts', { ...best, slotMaps: 'shift' }],
-  ['rows 8, prefetch 2, full twiddle table', { ...best, rowTable: 'full' }],
-  ['rows 8, prefetch 2, shifts, full table', { ...best, ...lean }],
-  ['rows 4, prefetch 2, shifts, full table', { ...best, ...lean, rows: 4 }],
-  ['rows 2, prefetch 2, shifts, full table', { ...best, ...lean, rows: 2 }],
-  ['one row per workgroup, shifts, full table', lean],
-  ['rows 8, prefetch 2, shifts, full table, omit global', { ...best, ...lean, omit: ['global'] }],
+  ['default (rows auto, prefetch 2 around exchange 0, shifts, full table)', {}],
+  ['as before (one row per workgroup, selects, half table)', before],
+  ['rows 8 (else default)', { rows: 8 }],
+  ['rows 4, prefetch 2 around pass 1 (else default)', { rows: 4, prefetchAt: 'pass' }],
   ['default, omit global', { omit: ['global'] }],
-  [
-    'rows 8, only a stagger of 4000 (omit the rest)',
-    { rows: 8, stagger: 4000, omit: ['global', 'exchanges', 'arithmetic'] },
-  ],
-  ['rows 8, no stagger (omit the rest)', { rows: 8, omit: ['global', 'exchanges', 'arithmetic'] }],
-  ['rows 8, prefetch 2, shifts, full table, stagger 4000', { ...best, ...lean, stagger: 4000 }],
-  ['rows 8, prefetch 2, shifts, full table, stagger 6000', { ...best, ...lean, stagger: 6000 }],
-  ['rows 8, prefetch 2, shifts, full table (again)', { ...best, ...lean }],
-  ['rows 4, prefetch 2, shifts, full table (again)', { ...best, ...lean, rows: 4 }],
-  ['rows 8, prefetch 2 (again)', best],
+  ['as before, omit global', { ...before, omit: ['global'] }],
   ['default (again)', {}],
+  ['as before (again)', before],
 ];
 const rowSets = [
   ...(argv.includes('--row') || argv.includes('--fft') ? variants : []),

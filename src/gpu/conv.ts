@@ -75,13 +75,19 @@ export interface ConvTuning {
   /**
    * The last exchange of that dispatch's FFTs through subgroup shuffles where the device has
    * 'subgroups' (as fft.ts FftTuning.shuffle: the plan of fftRow.ts with
-   * RowOptions.shuffleLanes), else through workgroup memory.
+   * RowOptions.shuffleLanes), else through workgroup memory. Off by default: on an H200
+   * (H 1024, L 16384, bench/h200-f6.json) 0.361 ms with it against 0.356 without (slot maps
+   * as shifts; as selects 0.368 / 0.365); before the product exchange's slots were swizzled by
+   * the shuffle plan's lane bits, 0.410 against 0.367.
    */
   shuffle: boolean;
-  /** Its exchanges' slot and round maps: 'select' or 'shift' (as fft.ts FftTuning.slotMaps). */
+  /**
+   * Its exchanges' slot and round maps: 'select' or 'shift' (as fft.ts FftTuning.slotMaps;
+   * H200: 0.356 against 0.365 ms).
+   */
   slotMaps: 'select' | 'shift';
 }
-const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto', shuffle: true, slotMaps: 'select' };
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto', shuffle: false, slotMaps: 'shift' };
 let tuning: ConvTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */

@@ -286,6 +286,9 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     [4096, 1024, { rows: 2, prefetch: 2, prefetchAt: 'exchange', slotMaps: 'shift' }],
     [4096, 1024, { rowTable: 'full', slotMaps: 'shift', wide: 0 }],
     [1024, 256, { rowTable: 'full', slotMaps: 'shift' }],
+    // the pass as before (one row per workgroup, slot maps as selects, the half table)
+    [4096, 1024, { rows: 1, prefetch: 0, slotMaps: 'select', rowTable: 'half' }],
+    [1024, 256, { rows: 1, prefetch: 0, slotMaps: 'select', rowTable: 'half' }],
   ])(
     'one-dispatch register pass n = %i (tile %i) with %o: the same bits as one row per workgroup',
     async (n, tile, t) => {

@@ -459,21 +459,40 @@ export interface FftTuning {
   omit: RowOmit[];
   /**
    * Rows per workgroup of that dispatch (fftRow.ts RowShaderOptions.rows): ceil(batch / rows)
-   * workgroups, each looping over its rows (1: one row per workgroup).
+   * workgroups, each looping over its rows (1: one row per workgroup). 'auto': the most of
+   * 1, 2, 4 that leaves at least 256 workgroups (WebGPU does not tell how many run at once, so
+   * few long-lived workgroups could leave multiprocessors idle). H200, 1024 × 16384 with the
+   * other defaults (bench/h200-f6.json): rows 8 0.1249 ms, 4 0.1254, 2 0.1270, 1 0.1298.
    */
-  rows: number;
+  rows: number | 'auto';
   /**
    * With rows > 1: values per invocation of its next row loaded while it transforms the
-   * current one, parked in workgroup memory (RowShaderOptions.prefetch; capped by what fits).
+   * current one, parked in workgroup memory (RowShaderOptions.prefetch; capped by what fits:
+   * 2 of 16 beyond the exchanges' 32 KiB of 48 KiB on an H200, 4 more in the exchanges' memory
+   * after the last one). H200, rows 8: 2 around exchange 0 0.1257 ms, 1 0.1265, none 0.1277;
+   * more was slower (4: 0.1295, 6: 0.1339; around the passes: 2 0.1306, 6 0.1385).
    */
   prefetch: number;
-  /** When (RowShaderOptions.prefetchAt): around a pass's arithmetic, or around an exchange. */
+  /**
+   * When (RowShaderOptions.prefetchAt): around a pass's arithmetic ('pass'), around the first
+   * exchange through workgroup memory ('exchange'), or spread over those exchanges ('spread').
+   */
   prefetchAt: 'pass' | 'exchange' | 'spread';
-  /** Diagnostics (RowShaderOptions.stagger): spin iterations of odd workgroups before their rows. */
+  /**
+   * Diagnostics (RowShaderOptions.stagger): spin iterations of odd workgroups before their rows.
+   * H200, rows 8: 4000 (≈ 9 µs) 0.1234 ms against 0.1249, but 2000 and 6000 slower (0.136,
+   * 0.134): tied to one GPU's row time, not a default.
+   */
   stagger: number;
-  /** Its exchanges' slot and round maps: 'select' (a select per bit) or 'shift' (masked shifts). */
+  /**
+   * Its exchanges' slot and round maps: 'select' (a select per bit) or 'shift' (masked shifts;
+   * fewer instructions: H200 0.1252 against 0.1254 ms with rows 8 and prefetch 2).
+   */
   slotMaps: 'select' | 'shift';
-  /** Its twiddle table: 'half' (n/2 values, the other half negated) or 'full' (n values). */
+  /**
+   * Its twiddle table: 'half' (n/2 values, the other half negated) or 'full' (n values, no
+   * branch per twiddle; the same float32 values).
+   */
   rowTable: 'half' | 'full';
   /**
    * Index of an exchange through workgroup memory taken in 3 rounds of 3 × chunk/2 values
@@ -491,12 +510,12 @@ const DEFAULT_TUNING: FftTuning = {
   exchange: 'vec2',
   shuffle: true,
   omit: [],
-  rows: 1,
-  prefetch: 0,
-  prefetchAt: 'pass',
+  rows: 'auto',
+  prefetch: 2,
+  prefetchAt: 'exchange',
   stagger: 0,
-  slotMaps: 'select',
-  rowTable: 'half',
+  slotMaps: 'shift',
+  rowTable: 'full',
   wide: -1,
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
@@ -613,6 +632,14 @@ export function fftPath(rt: GpuRuntime, n: number): 'whole' | 'single' | 'four-s
 
 const rowCode = new Map<string, string>();
 
+/** Rows per workgroup of the one-dispatch pass for `batch` rows (FftTuning.rows). */
+export function rowsPerGroup(batch: number): number {
+  if (tuning.rows !== 'auto') return Math.max(1, Math.min(tuning.rows, batch));
+  let rows = 1;
+  while (rows < 4 && batch / (2 * rows) >= 256) rows *= 2;
+  return rows;
+}
+
 /**
  * Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row);
  * exported for tests of plans fftRowPlan does not choose.
@@ -625,7 +652,7 @@ export function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const rows = Math.max(1, Math.min(tuning.rows, batch));
+  const rows = rowsPerGroup(batch);
   const memValues = rt.device.limits.maxComputeWorkgroupStorageSize / 8;
   const cap = prefetchCapacity(plan, memValues);
   const prefetch =
