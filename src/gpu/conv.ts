@@ -20,8 +20,9 @@
  * inverse into one of length L; 64 KiB of spectrum per row parked in y and x); other rows a
  * four-step whose spectrum stays in four-step order (columns, rows | rows, columns: four passes,
  * none transposed; setConvTuning({ row: false }) forces it for the rows above too). GPU time on
- * an H200 (Vulkan, Dawn, clocks warm; bench/README.md), H = 1024, L = 16384: 0.369 ms in one
- * dispatch, 0.687 with the four-step (PyTorch's rfft/irfft FFTConv: 0.819 in the same call).
+ * an H200 (Vulkan, Dawn, clocks warm; bench/README.md), H = 1024, L = 16384: 0.356 ms in one
+ * dispatch, 0.683 with the four-step (PyTorch's rfft/irfft FFTConv: 0.825 in the same call,
+ * bench/h200-f6.json).
  */
 import { isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';

@@ -30,8 +30,12 @@
  * and invocation i forms C' at digits d < 8. Invocation i = 0 of the even half is its own
  * partner (−j = (16 − d)·Q) and takes those values from its registers.
  *
- * On an H200 (1024 × 16384, clocks warm) the dispatch takes 0.369 ms with the three FFTs as one
- * loop over a single copy of their code, 0.649 unrolled (three copies): ≈ 45 µs per row for
+ * The product exchange swizzles its slots by the butterfly bits the last pass puts on
+ * invocation bits 0 … 3 above bit 3 (a shuffle plan puts bits L − 6, L − 5 on lanes 0, 1).
+ * On an H200 (1024 × 16384, clocks warm) the dispatch takes 0.356 ms with the three FFTs as one
+ * loop over a single copy of their code and the exchanges' slot maps as masked shifts (0.366
+ * as selects; the last exchange through subgroup shuffles 0.362, through workgroup memory by
+ * default: bench/h200-f6.json), 0.649 unrolled (three copies, earlier): ≈ 45 µs per row for
  * the one 1024-invocation workgroup an SM holds (64 registers each), against ≈ 6 µs of DRAM
  * time per row. What limits it is what limits fftRow.ts, three times over: each of the 11
  * exchanges is 4 rounds of write → barrier → read → barrier for the whole workgroup, with no

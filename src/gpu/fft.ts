@@ -24,14 +24,16 @@
  *   workgroup of n/16 invocations per row holds the row in registers (16 values each) and
  *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values
  *   (the last exchange through subgroup shuffles where the device has 'subgroups'), so the row
- *   is read and written once (setFftTuning({ single: false }): the four-step).
+ *   is read and written once (setFftTuning({ single: false }): the four-step); with enough
+ *   rows a workgroup loops over 2 or 4 of them and loads part of the next one early.
  *   Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.130 ms
- * (the four-step 0.209, global passes 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.125 ms
+ * (bench/h200-f6.json; one row per workgroup 0.129, the four-step 0.208, global passes
+ * 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
  * the host and rounded once to f32; the GPU never evaluates sin/cos. The radix-16 passes load

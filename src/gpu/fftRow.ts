@@ -34,6 +34,23 @@
  * workgroup memory (bench/h200-fft-row.json; without the row's global traffic 0.085 against
  * 0.089: after the last barrier each warp runs its last two passes and stores on its own).
  *
+ * Several rows per workgroup (RowShaderOptions.rows, fft.ts FftTuning.rows): the workgroup
+ * loops over rows wid.x, wid.x + G, … (G workgroups), so an invocation that has stored its
+ * outputs loads the next row at once, and part of the next row is loaded while the current one
+ * is transformed (RowShaderOptions.prefetch): around exchange 0, each invocation loads 2 of
+ * its next 16 values and parks them in its own slots of the 16 KiB of workgroup memory beyond
+ * the exchanges' 32 KiB (48 KiB on an H200), so that less of the row's load falls at the row's
+ * start, where every multiprocessor loads at once. The slot and round maps of the exchanges are
+ * emitted as masked shifts (linearShift) and twiddles read a full table (no branch). One H200
+ * call (bench/h200-f6.json, 1024 × 16384): 0.1254 ms against 0.1290–0.1295 for one row per
+ * workgroup; cuFFT 0.122 in the same call. Without the row's global traffic 0.081 against
+ * 0.084: the multiprocessor's own work is most of the time, and the row's load at its start
+ * (≈ 5 µs of the ≈ 16 µs per row and multiprocessor) is still not hidden. Tried there and
+ * slower: more prefetch (4 or 6 values, the others in the exchanges' memory after the last
+ * exchange: 0.1295, 0.1339), prefetch around the passes' arithmetic (0.1306–0.1385), an
+ * exchange in 3 rounds of 3 × 2048 values in 48 KiB (RowOptions.wide: 0.146, 0.179), odd
+ * workgroups started late by a spin (0.1234 at one spin length, 0.134–0.136 at others).
+ *
  * The shader is generated per plan: every index is a constant offset XORed onto a per-thread
  * base (the maps are linear over GF(2)), every register index is a literal.
  */
