@@ -120,7 +120,7 @@ function report(name: string, bytes: number, t: { ms: number; passMs: number[] }
 }
 
 // FFTs: the same bytes, different tiles, row lengths and four-step orders
-const rowOnly = argv.includes('--row');
+const rowOnly = argv.includes('--row') || argv.includes('--rows');
 const total = small ? 1 << 18 : 1 << 24; // complex values (128 MiB at full size)
 const g = gaussian(rng(7));
 const re = Float32Array.from({ length: total }, g);
@@ -186,6 +186,11 @@ const row0 = coreFft(
   Float64Array.from(re.subarray(0, rowN)),
   Float64Array.from(im.subarray(0, rowN)),
 );
+// the last row too: with several rows per workgroup it is a workgroup's last (prefetched) row
+const rowLast = coreFft(
+  Float64Array.from(re.subarray(total - rowN)),
+  Float64Array.from(im.subarray(total - rowN)),
+);
 const shared: Partial<FftTuning> = { shuffle: false }; // every exchange in workgroup memory
 const variants: [string, Partial<FftTuning>][] = [
   ['default (last exchange through subgroup shuffles)', {}],
@@ -202,7 +207,39 @@ const variants: [string, Partial<FftTuning>][] = [
   ['default (again)', {}],
   ['every exchange through workgroup memory (again)', shared],
 ];
-for (const [label, t] of argv.includes('--row') || argv.includes('--fft') ? variants : []) {
+// several rows per workgroup (a loop over rows), the next row partly prefetched into workgroup
+// memory, a wide first or second exchange (3 rounds of 3 × 2048 values in 48 KiB): `--rows`
+// the pass as before the loop over rows (one row per workgroup, no prefetch, selects, half table)
+const before = { rows: 1, prefetch: 0, slotMaps: 'select', rowTable: 'half' } as const;
+const persistent: [string, Partial<FftTuning>][] = [
+  ['default (rows auto, prefetch 2 around exchange 0, shifts, full table)', {}],
+  ['as before (one row per workgroup, selects, half table)', before],
+  ['rows 8 (else default)', { rows: 8 }],
+  ['rows 4, prefetch 2 around pass 1 (else default)', { rows: 4, prefetchAt: 'pass' }],
+  ['default, omit global', { omit: ['global'] }],
+  ['as before, omit global', { ...before, omit: ['global'] }],
+  ['default (again)', {}],
+  ['as before (again)', before],
+];
+const rowSets = [
+  ...(argv.includes('--row') || argv.includes('--fft') ? variants : []),
+  ...(argv.includes('--rows') ? persistent : []),
+];
+const relErr = (
+  y: { re: Float32Array; im: Float32Array },
+  off: number,
+  ref: typeof row0,
+): number => {
+  let e = 0;
+  let scale = 0;
+  for (let k = 0; k < rowN; k++) {
+    scale = Math.max(scale, Math.abs(ref.re[k]!), Math.abs(ref.im[k]!));
+    e = Math.max(e, Math.abs(y.re[off + k]! - ref.re[k]!), Math.abs(y.im[off + k]! - ref.im[k]!));
+  }
+  return e / scale;
+};
+const match = opt('--match'); // only the row variants whose label contains it
+for (const [label, t] of rowSets.filter(([l]) => match === undefined || l.includes(match))) {
   setFftTuning(t);
   if (small) setFftStrategy(rt, 'workgroup', { tile: 1024 }); // software adapters: forced
   const name = `fft n=${rowN} batch=${total / rowN} row: ${label}`;
@@ -211,13 +248,7 @@ for (const [label, t] of argv.includes('--row') || argv.includes('--fft') ? vari
     let err = Number.NaN;
     const timed = await hot(async () => {
       const y = await fft(rt, re, im, { batch: total / rowN });
-      let e = 0;
-      let scale = 0;
-      for (let k = 0; k < rowN; k++) {
-        scale = Math.max(scale, Math.abs(row0.re[k]!), Math.abs(row0.im[k]!));
-        e = Math.max(e, Math.abs(y.re[k]! - row0.re[k]!), Math.abs(y.im[k]! - row0.im[k]!));
-      }
-      err = e / scale;
+      err = Math.max(relErr(y, 0, row0), relErr(y, total - rowN, rowLast));
     });
     report(`${name} (err ${t.omit ? '-' : err.toExponential(2)})`, bytes, timed);
   } catch (e) {

@@ -662,6 +662,14 @@ async function benchFft(): Promise<void> {
     await benchFftAt(batch, n, 'fft (diag: single, no subgroup shuffles)', undefined, {
       shuffle: false,
     });
+    // the one-row pass as before the loop over rows: one row per workgroup, no prefetch, slot
+    // maps as selects, the half twiddle table
+    await benchFftAt(batch, n, 'fft (diag: single, one row per workgroup, as before)', undefined, {
+      rows: 1,
+      prefetch: 0,
+      slotMaps: 'select',
+      rowTable: 'half',
+    });
     if (args.variants)
       await benchFftAt(batch, n, 'fft (diag: single, re/im split)', undefined, {
         exchange: 'split',
@@ -739,6 +747,15 @@ async function benchConv(): Promise<void> {
   if (convPath(rt, L) === 'row') {
     // the previous four passes, and the one-dispatch path with its three FFTs unrolled
     await benchConvAt('causalConv (four-step)', { row: false });
+    // the last exchange of its FFTs through workgroup memory instead of subgroup shuffles
+    // the last exchange of its FFTs through subgroup shuffles; the slot maps as selects (as
+    // before), with and without the shuffles
+    await benchConvAt('causalConv (diag: row, subgroup shuffles)', { shuffle: true });
+    await benchConvAt('causalConv (diag: row, slot maps as selects)', { slotMaps: 'select' });
+    await benchConvAt('causalConv (diag: row, shuffles, slot maps as selects)', {
+      shuffle: true,
+      slotMaps: 'select',
+    });
     if (args.variants) await benchConvAt('causalConv (diag: row, unrolled)', { loop: false });
   } else if (args.small && fftStrategy(rt) === 'global') {
     // software adapters: the one-dispatch path forced, to run it here

@@ -4,8 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { causalConv as coreConv } from '../core/ssm';
-import { causalConv, convPath, setConvTuning } from './conv';
-import { setFftStrategy } from './fft';
+import { causalConv, convPath, convRowPlan, setConvTuning } from './conv';
+import { setFftStrategy, subgroupLaneBits } from './fft';
+import { bitOf } from './fftRow';
 import type { GpuRuntime } from './runtime';
 import { dawnRuntime } from './testing/dawn';
 
@@ -120,6 +121,40 @@ describe('gpu causalConv', () => {
       }
     },
     180_000, // SwiftShader compiles each plan's pipeline (its constants) anew
+  );
+
+  it.each<[number, number, number, boolean]>([
+    // [H, L, tile, loop]: last passes of radix 2 and 4, one and two shuffle stages
+    [2, 512, 512, false],
+    [3, 1024, 1024, false],
+    [3, 1024, 1024, true],
+  ])(
+    'one dispatch per row, H = %i, L = %i, tile %i, loop %s: the last exchange of its FFTs through subgroup shuffles (slot maps as selects or shifts) gives the same bits as through workgroup memory',
+    async (H, L, tile, loop) => {
+      const lanes = subgroupLaneBits(rt);
+      setFftStrategy(rt, 'workgroup', { tile });
+      try {
+        const { K, u } = inputs(H * 1000 + L + 2, H, L);
+        setConvTuning({ shuffle: false, loop });
+        expect(convRowPlan(rt, L)!.exchanges.every((x) => x.lanes === 0)).toBe(true);
+        const plain = await causalConv(rt, K, u, H);
+        setConvTuning({ loop, shuffle: true });
+        expect(convPath(rt, L)).toBe('row');
+        const shuffled = convRowPlan(rt, L)!.exchanges.at(-1)!.lanes;
+        expect(shuffled).toBe(lanes >= 2 ? bitOf(L) % 4 : 0);
+        const y = await causalConv(rt, K, u, H);
+        const err = rowErrors(y, K, u, H);
+        worstSeen = Math.max(worstSeen, err);
+        expect(err).toBeLessThan(1e-4);
+        expect(Array.from(y)).toEqual(Array.from(plain));
+        setConvTuning({ loop, shuffle: true, slotMaps: 'select' }); // the maps as selects
+        expect(Array.from(await causalConv(rt, K, u, H))).toEqual(Array.from(plain));
+      } finally {
+        setFftStrategy(rt, undefined);
+        setConvTuning();
+      }
+    },
+    180_000,
   );
 
   it('is causal and linear, not circular: a late impulse does not wrap around', async () => {

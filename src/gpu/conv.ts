@@ -20,8 +20,9 @@
  * inverse into one of length L; 64 KiB of spectrum per row parked in y and x); other rows a
  * four-step whose spectrum stays in four-step order (columns, rows | rows, columns: four passes,
  * none transposed; setConvTuning({ row: false }) forces it for the rows above too). GPU time on
- * an H200 (Vulkan, Dawn, clocks warm; bench/README.md), H = 1024, L = 16384: 0.369 ms in one
- * dispatch, 0.687 with the four-step (PyTorch's rfft/irfft FFTConv: 0.819 in the same call).
+ * an H200 (Vulkan, Dawn, clocks warm; bench/README.md), H = 1024, L = 16384: 0.356 ms in one
+ * dispatch, 0.683 with the four-step (PyTorch's rfft/irfft FFTConv: 0.825 in the same call,
+ * bench/h200-f6.json).
  */
 import { isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
@@ -39,6 +40,7 @@ import {
   fourStepSplit,
   paramsUniform,
   rowPass,
+  subgroupLaneBits,
   twiddleTable,
   wholeRowPass,
 } from './fft';
@@ -71,8 +73,22 @@ export interface ConvTuning {
    * 0.649 unrolled, L = 8192 0.361 / 0.372, L = 4096 0.295 / 0.257.
    */
   loop: boolean | 'auto';
+  /**
+   * The last exchange of that dispatch's FFTs through subgroup shuffles where the device has
+   * 'subgroups' (as fft.ts FftTuning.shuffle: the plan of fftRow.ts with
+   * RowOptions.shuffleLanes), else through workgroup memory. Off by default: on an H200
+   * (H 1024, L 16384, bench/h200-f6.json) 0.361 ms with it against 0.356 without (slot maps
+   * as shifts; as selects 0.368 / 0.365); before the product exchange's slots were swizzled by
+   * the shuffle plan's lane bits, 0.410 against 0.367.
+   */
+  shuffle: boolean;
+  /**
+   * Its exchanges' slot and round maps: 'select' or 'shift' (as fft.ts FftTuning.slotMaps;
+   * H200: 0.356 against 0.365 ms).
+   */
+  slotMaps: 'select' | 'shift';
 }
-const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto' };
+const DEFAULT_TUNING: ConvTuning = { row: true, loop: 'auto', shuffle: false, slotMaps: 'shift' };
 let tuning: ConvTuning = { ...DEFAULT_TUNING };
 
 /** Sets variants of causalConv's 'workgroup' paths (unset fields: the defaults). */
@@ -97,7 +113,11 @@ export function convRowPlan(rt: GpuRuntime, L: number): RowPlan | undefined {
   if (L < 32 || L > 16 * threads) return undefined;
   let chunk = ROW_CHUNK;
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
-  const plan = rowPlan(L, chunk, 16, true);
+  const lanes = tuning.shuffle ? subgroupLaneBits(rt) : 0;
+  // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
+  const plan =
+    (lanes > 0 ? rowPlan(L, chunk, 16, true, { shuffleLanes: lanes }) : undefined) ??
+    rowPlan(L, chunk, 16, true);
   return plan && convRowBytes(plan) <= lim.maxComputeWorkgroupStorageSize ? plan : undefined;
 }
 
@@ -122,10 +142,11 @@ function encodeRow(
   H: number,
 ): void {
   const loop = tuning.loop === 'auto' ? plan.n > 4096 : tuning.loop;
-  const key = `${plan.n}.${loop}`;
+  const shiftLinear = tuning.slotMaps === 'shift';
+  const key = JSON.stringify([plan, loop, shiftLinear]);
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${convRowShader(plan, { loop })}\n${butterflyCode}\n`;
+    code = `${convRowShader(plan, { loop, shiftLinear })}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const tables = [twiddleTable(rt, plan.n), twiddleTable(rt, 2 * plan.n)];

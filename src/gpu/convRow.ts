@@ -1,8 +1,10 @@
 /**
  * The one-dispatch causal convolution of rows of L = 2^ℓ (src/gpu/conv.ts, 'row' path): one
  * workgroup of L/16 invocations per row computes y = K * u (first L samples) with its data in
- * registers and workgroup memory, using fftRow.ts's plan for length-L FFTs. Global memory sees
- * the packed row x = K' + i·u' (read twice), 64 KiB of spectrum parked in y and in x, and y.
+ * registers and workgroup memory, using fftRow.ts's plan and its one emission of the FFT
+ * (emitRowFft: with the last exchange through subgroup shuffles where conv.ts's plan has them,
+ * ConvTuning.shuffle) for length-L FFTs. Global memory sees the packed row x = K' + i·u' (read
+ * twice), 64 KiB of spectrum parked in y and in x, and y.
  *
  * Method (m = 2L; Z = FFT_m of x zero-padded; P_k = FFT(K')_k·FFT(u')_k = D_k/(4i) with
  * D_k = Z_k² − conj(Z_{−k})², as shaders/fft_load_spectra.wgsl):
@@ -28,24 +30,18 @@
  * and invocation i forms C' at digits d < 8. Invocation i = 0 of the even half is its own
  * partner (−j = (16 − d)·Q) and takes those values from its registers.
  *
- * On an H200 (1024 × 16384, clocks warm) the dispatch takes 0.369 ms with the three FFTs as one
- * loop over a single copy of their code, 0.649 unrolled (three copies): ≈ 45 µs per row for
+ * The product exchange swizzles its slots by the butterfly bits the last pass puts on
+ * invocation bits 0 … 3 above bit 3 (a shuffle plan puts bits L − 6, L − 5 on lanes 0, 1).
+ * On an H200 (1024 × 16384, clocks warm) the dispatch takes 0.356 ms with the three FFTs as one
+ * loop over a single copy of their code and the exchanges' slot maps as masked shifts (0.366
+ * as selects; the last exchange through subgroup shuffles 0.362, through workgroup memory by
+ * default: bench/h200-f6.json), 0.649 unrolled (three copies, earlier): ≈ 45 µs per row for
  * the one 1024-invocation workgroup an SM holds (64 registers each), against ≈ 6 µs of DRAM
  * time per row. What limits it is what limits fftRow.ts, three times over: each of the 11
  * exchanges is 4 rounds of write → barrier → read → barrier for the whole workgroup, with no
  * other workgroup on the SM to fill the waits.
  */
-import {
-  bitOf,
-  linear,
-  outBit,
-  outPosOf,
-  permExpr,
-  roundOf,
-  rowTwiddles,
-  swizzled,
-  type RowPlan,
-} from './fftRow';
+import { emitRowFft, permExpr, rowReg, rowTwiddles, type RowPlan } from './fftRow';
 
 /** Workgroup memory of the shader of a plan, in bytes: the exchange chunk or 4Q values. */
 export function convRowBytes(plan: RowPlan): number {
@@ -54,96 +50,7 @@ export function convRowBytes(plan: RowPlan): number {
 
 type Line = (s: string) => void;
 
-/** Register holding value e of an invocation (16 per array). */
-function reg(e: number): string {
-  return `v${e >> 4}[${e & 15}]`;
-}
-
-/**
- * Emits one forward FFT of the row with plan's passes and exchanges (as fftRow.ts's rowShader):
- * `load(i0)` emits the lines that fill the registers of pass 0 (register e holds position
- * i0 | off(e)); the result stays in registers. Returns the name of the last pass's butterfly
- * and, per digit d < 16 of the output position (i + d·Q), the register holding it.
- */
-function emitFft(
-  plan: RowPlan,
-  line: Line,
-  tag: string,
-  load: (i0: string) => void,
-): { last: string; digitReg: string[] } {
-  const { L, bits, maps, exchanges } = plan;
-  const P = bits.length;
-  const V = plan.values;
-  const W = L - bitOf(V);
-  const name = (k: number): string => `${tag}${k}`;
-  line(`  let ${name(0)} = ${permExpr('t', maps[0]!)};`);
-  load(name(0));
-  for (let j = 0; j < V / 16; j++) line(`  dft16(&v${j});`);
-  for (let k = 0; k + 1 < P; k++) {
-    const ex = exchanges[k]!;
-    const next = k + 1;
-    const Rb = bits[next]!;
-    const R = 1 << Rb;
-    const rounds = 1 << ex.roundBits.length;
-    const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
-    const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
-    const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
-    line('  {');
-    line(`    let ws = ${linear('t', wCols)};`);
-    line(`    let rs = ${linear('t', rCols)};`);
-    line(`    let rnd = ${linear('t', cCols)};`);
-    line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
-    line('      if (rnd == c) {');
-    for (let j = 0; j < V / 16; j++) {
-      for (let q = 0; q < 16; q++) {
-        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
-        line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
-      }
-    }
-    line('      }');
-    line('      workgroupBarrier();');
-    line('      if (rnd == c) {');
-    for (let j = 0; j < V / R; j++) {
-      for (let r = 0; r < R; r++) {
-        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
-        line(`        ${reg(j * R + r)} = sx[rs ^ ${o}u];`);
-      }
-    }
-    line('      }');
-    line('      workgroupBarrier();');
-    line('    }');
-    line('  }');
-    line(`  let ${name(next)} = ${permExpr('t', maps[next]!)};`);
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      if (R === 16) {
-        const logp = 4 * next;
-        line(`  tw16(&v${e >> 4}, (${name(next)} & ${(1 << logp) - 1}u) << ${L - 4 - logp}u);`);
-        line(`  dft16(&v${e >> 4});`);
-      } else {
-        const o = e & 15;
-        line(`  twSmall(&v${e >> 4}, ${o}u, ${name(next)} | ${j << W}u, ${R}u);`);
-        line(
-          R === 8
-            ? `  dft8(&v${e >> 4}, ${o}u);`
-            : R === 4
-              ? `  dft4(&v${e >> 4}, ${o}u, 1u);`
-              : `  dft2(&v${e >> 4}, ${o}u);`,
-        );
-      }
-    }
-  }
-  // the last pass's output q of butterfly j sits at i | (j << W) | (q << (L − Rb))
-  const Rb = bits[P - 1]!;
-  const digitReg: string[] = Array<string>(V).fill('');
-  for (let j = 0; j < V >> Rb; j++) {
-    for (let q = 0; q < 1 << Rb; q++) {
-      const off = (j << W) | (q << (L - Rb));
-      digitReg[off >> W] = reg((j << Rb) + q);
-    }
-  }
-  return { last: name(P - 1), digitReg };
-}
+const reg = rowReg;
 
 /**
  * Emits the product exchange after the FFT of one half and stores C' at the invocation's digits
@@ -161,16 +68,31 @@ function emitProducts(
   const W = plan.L - 4;
   const Q = 1 << W;
   const R = (d: number): string => digitReg[d]!;
+  // slots: i, with the butterfly bits that the last pass puts on invocation bits 0 … 3 (a
+  // wavefront of 16 lanes for 8-byte slots) above bit 3 — the shuffle lanes of a shuffle plan —
+  // XORed onto the bank bits those lanes leave free, against bank conflicts
+  const laneBits = plan.maps[plan.bits.length - 1]!.slice(0, Math.min(4, W));
+  const high = laneBits.filter((b) => b >= 4);
+  const free = [0, 1, 2, 3].filter((b) => !laneBits.includes(b));
+  const sw = (x: string): string =>
+    high.length === 0
+      ? x
+      : [x, ...high.map((b, k) => `(((${x} >> ${b}u) & 1u) << ${free[k]!}u)`)].join(' ^ ');
   line('  {');
   line(`    let i = ${last};`);
   line(`    let odd = ${odd};`);
   line(`    let ip = select((${Q}u - i) & ${Q - 1}u, i ^ ${Q - 1}u, odd);`);
   line('    let own = i == 0u && !odd;');
+  if (high.length > 0) {
+    line(`    let si = ${sw('i')};`);
+    line(`    let sp = ${sw('ip')};`);
+  }
+  const [si, sp] = high.length > 0 ? ['si', 'sp'] : ['i', 'ip'];
   for (let c = 0; c < 4; c++) {
     const set = [c, 7 - c, 8 + c, 15 - c];
-    set.forEach((d, s) => line(`    sx[i + ${s * Q}u] = ${R(d)};`));
+    set.forEach((d, s) => line(`    sx[${si} + ${s * Q}u] = ${R(d)};`));
     line('    workgroupBarrier();');
-    set.forEach((_, s) => line(`    let p${c}${s} = sx[ip + ${s * Q}u];`));
+    set.forEach((_, s) => line(`    let p${c}${s} = sx[${sp} + ${s * Q}u];`));
     line('    workgroupBarrier();');
     // own digit d (< 8) pairs with the partner's 15 − d and 7 − d; the even half's i = 0 with
     // its own (16 − d) mod 16 and (8 − d) mod 16
@@ -196,17 +118,22 @@ function emitProducts(
  * `loop`: the three FFTs as one loop over a single copy of the FFT's code (a third of the
  * instructions), else unrolled.
  */
-export function convRowShader(plan: RowPlan, opts: { loop: boolean }): string {
+export function convRowShader(
+  plan: RowPlan,
+  opts: { loop: boolean; shiftLinear?: boolean },
+): string {
   const { n, L } = plan;
   if (plan.values !== 16 || !plan.vec2) {
     throw new RangeError('convRowShader: plans of 16 values per invocation, vec2 exchanges');
   }
   const W = L - 4;
   const Q = 1 << W;
+  const shiftLinear = opts.shiftLinear ?? false;
   const out: string[] = [];
   const line: Line = (s) => {
     out.push(s);
   };
+  if (plan.exchanges.some((ex) => ex.lanes > 0)) line('enable subgroups;');
   line(`// generated by src/gpu/convRow.ts: causal convolution of rows of ${n}, ${plan.threads}`);
   line('// invocations per row');
   line('override SIGN: f32 = -1.0; // every FFT here is forward');
@@ -268,28 +195,38 @@ fn convRowC(a: vec2f, b: vec2f, pa: vec2f, pb: vec2f, k: u32) -> vec2f {
   let f: { last: string; digitReg: string[] };
   if (!opts.loop) {
     line('  // even bins: E = FFT(x); C′ of the even bins over y');
-    const a = emitFft(plan, line, 'a', (i0) => loadX(i0, '  '));
+    const a = emitRowFft(plan, { line, tag: 'a', shiftLinear, load: (i0) => loadX(i0, '  ') });
     emitProducts(plan, line, 'false', a.last, a.digitReg);
     line(
       '  // odd bins: O = FFT(x·e^{−2πi p/(2n)}); C′ of the odd bins over x (read for the last time)',
     );
-    const b = emitFft(plan, line, 'b', (i0) => loadShifted(i0, '  '));
+    const b = emitRowFft(plan, {
+      line,
+      tag: 'b',
+      shiftLinear,
+      load: (i0) => loadShifted(i0, '  '),
+    });
     line('  storageBarrier();');
     emitProducts(plan, line, 'true', b.last, b.digitReg);
     line('  storageBarrier();');
     line('  // F = FFT(C′)');
-    f = emitFft(plan, line, 'f', (i0) => loadC(i0, '  '));
+    f = emitRowFft(plan, { line, tag: 'f', shiftLinear, load: (i0) => loadC(i0, '  ') });
   } else {
     // the same three phases as one loop over a single copy of the FFT's code
     line('  for (var phase = 0u; phase < 3u; phase++) {');
-    f = emitFft(plan, line, 'f', (i0) => {
-      line('  if (phase == 0u) {');
-      loadX(i0, '    ');
-      line('  } else if (phase == 1u) {');
-      loadShifted(i0, '    ');
-      line('  } else {');
-      loadC(i0, '    ');
-      line('  }');
+    f = emitRowFft(plan, {
+      line,
+      tag: 'f',
+      shiftLinear,
+      load: (i0) => {
+        line('  if (phase == 0u) {');
+        loadX(i0, '    ');
+        line('  } else if (phase == 1u) {');
+        loadShifted(i0, '    ');
+        line('  } else {');
+        loadC(i0, '    ');
+        line('  }');
+      },
     });
     line('  if (phase == 2u) {');
     line('    break;');

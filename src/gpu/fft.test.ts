@@ -268,6 +268,55 @@ describe('gpu fft (Stockham, pow2 rows)', () => {
     60_000,
   );
 
+  it.each<[number, number, Partial<FftTuning>]>([
+    // [n, tile, tuning]: several rows per workgroup, the next row's values prefetched during
+    // pass 1 (beyond the exchanges' memory) and after the last exchange (in its memory), a
+    // wide exchange (3 rounds of 3 classes)
+    [4096, 1024, { rows: 2 }],
+    [4096, 1024, { rows: 3, prefetch: 6 }], // 2 in pass 1 … capped by nothing here
+    [4096, 1024, { rows: 2, prefetch: 16 }], // 12 beyond, 4 in the exchanges' memory
+    [4096, 1024, { wide: 0 }],
+    [4096, 1024, { wide: 1, rows: 2, prefetch: 14 }],
+    [4096, 1024, { rows: 3, prefetch: 16, prefetchAt: 'exchange' }],
+    [4096, 1024, { wide: 0, rows: 2, prefetch: 13, prefetchAt: 'exchange' }],
+    [2048, 1024, { rows: 4, prefetch: 3, wide: 0 }], // last pass radix 8: three exchanges
+    [1024, 256, { rows: 2, prefetch: 5 }], // last exchange through shuffles (subgroups ≥ 4)
+    [1024, 256, { rows: 3, prefetch: 5, prefetchAt: 'exchange' }],
+    [4096, 1024, { rows: 2, prefetch: 5, prefetchAt: 'spread', stagger: 10 }],
+    [4096, 1024, { rows: 2, prefetch: 2, prefetchAt: 'exchange', slotMaps: 'shift' }],
+    [4096, 1024, { rowTable: 'full', slotMaps: 'shift', wide: 0 }],
+    [1024, 256, { rowTable: 'full', slotMaps: 'shift' }],
+    // the pass as before (one row per workgroup, slot maps as selects, the half table)
+    [4096, 1024, { rows: 1, prefetch: 0, slotMaps: 'select', rowTable: 'half' }],
+    [1024, 256, { rows: 1, prefetch: 0, slotMaps: 'select', rowTable: 'half' }],
+  ])(
+    'one-dispatch register pass n = %i (tile %i) with %o: the same bits as one row per workgroup',
+    async (n, tile, t) => {
+      setFftStrategy(rt, 'workgroup', { tile });
+      try {
+        for (const batch of [1, 5]) {
+          const x = randomRows(n + batch + 17, n * batch);
+          for (const inverse of [false, true]) {
+            setFftTuning();
+            expect(fftPath(rt, n)).toBe('single');
+            const plain = await fft(rt, x.re, x.im, { batch, inverse });
+            setFftTuning(t);
+            expect(fftPath(rt, n)).toBe('single');
+            const got = await fft(rt, x.re, x.im, { batch, inverse });
+            const err = record(inverse ? 'ifft' : 'fft', rmsRel(got, reference(x, batch, inverse)));
+            expect(err, `batch=${batch} inverse=${inverse}`).toBeLessThan(1e-6);
+            expect(Array.from(got.re)).toEqual(Array.from(plain.re));
+            expect(Array.from(got.im)).toEqual(Array.from(plain.im));
+          }
+        }
+      } finally {
+        setFftTuning();
+        setFftStrategy(rt, undefined);
+      }
+    },
+    180_000,
+  );
+
   it.each<Partial<FftTuning>>([
     { order: 'dif', twiddles: 'chain' },
     { order: 'dit', twiddles: 'table' },

@@ -24,14 +24,16 @@
  *   workgroup of n/16 invocations per row holds the row in registers (16 values each) and
  *   exchanges between its radix-16 passes through workgroup memory in rounds of 4096 values
  *   (the last exchange through subgroup shuffles where the device has 'subgroups'), so the row
- *   is read and written once (setFftTuning({ single: false }): the four-step).
+ *   is read and written once (setFftTuning({ single: false }): the four-step); with enough
+ *   rows a workgroup loops over 2 or 4 of them and loads part of the next one early.
  *   Longer rows take the global passes below.
  * - 'global' (software adapters, and longer rows; shaders/fft_radix.wgsl): ⌈log2(n)/4⌉ passes
  *   over global memory, one butterfly per invocation, no workgroup memory and no barriers.
  *   SwiftShader runs a shader with barriers as one coroutine per 4 invocations, which made the
  *   workgroup kernel 10–50× slower there (64 × 4096: ≈ 560 ms of CPU against ≈ 33 ms).
- * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.130 ms
- * (the four-step 0.209, global passes 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
+ * GPU time on an H200 (Vulkan, Dawn, clocks warm; bench/README.md): 1024 × 16384 0.125 ms
+ * (bench/h200-f6.json; one row per workgroup 0.129, the four-step 0.208, global passes
+ * 0.619), 4096 × 4096 0.147 ms, 16384 × 1024 0.103 ms.
  *
  * Twiddles: one cached table per n of (cos 2πk/n, sin 2πk/n), k < n/2, computed in float64 on
  * the host and rounded once to f32; the GPU never evaluates sin/cos. The radix-16 passes load
@@ -45,7 +47,14 @@
  */
 import { dftInterleaved, isPow2, nextPow2 } from '../core/fft';
 import { checkFiniteArray, checkInt, MAX_L } from '../core/validate';
-import { rowPlan, rowShader, type RowOmit, type RowPlan } from './fftRow';
+import {
+  prefetchCapacity,
+  rowPlan,
+  rowPlanBytes,
+  rowShader,
+  type RowOmit,
+  type RowPlan,
+} from './fftRow';
 import { grid, MAX_WORKGROUPS, softwareAdapter, type GpuRuntime } from './runtime';
 import chirpCode from './shaders/fft_chirp.wgsl?raw';
 import radixBody from './shaders/fft_radix.wgsl?raw';
@@ -129,6 +138,24 @@ export function twiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
       const a = (2 * Math.PI * k) / n;
       t[2 * k] = Math.cos(a);
       t[2 * k + 1] = Math.sin(a);
+    }
+    return t;
+  });
+}
+
+/**
+ * The cached full twiddle table of n: (cos, sin)(2πk/n), k < n — the half table (twiddleTable),
+ * then its negation (the same float32 values as the half table's twiddles).
+ */
+export function fullTwiddleTable(rt: GpuRuntime, n: number): GPUBuffer {
+  return rt.table(`fft.twfull.${n}`, () => {
+    const t = new Float32Array(2 * n);
+    for (let k = 0; k < n / 2; k++) {
+      const a = (2 * Math.PI * k) / n;
+      t[2 * k] = Math.cos(a);
+      t[2 * k + 1] = Math.sin(a);
+      t[n + 2 * k] = -t[2 * k]!;
+      t[n + 2 * k + 1] = -t[2 * k + 1]!;
     }
     return t;
   });
@@ -432,6 +459,48 @@ export interface FftTuning {
   shuffle: boolean;
   /** Diagnostics only: parts of that dispatch left out (the result is wrong). */
   omit: RowOmit[];
+  /**
+   * Rows per workgroup of that dispatch (fftRow.ts RowShaderOptions.rows): ceil(batch / rows)
+   * workgroups, each looping over its rows (1: one row per workgroup). 'auto': the most of
+   * 1, 2, 4 that leaves at least 256 workgroups (WebGPU does not tell how many run at once, so
+   * few long-lived workgroups could leave multiprocessors idle). H200, 1024 × 16384 with the
+   * other defaults (bench/h200-f6.json): rows 8 0.1249 ms, 4 0.1254, 2 0.1270, 1 0.1298.
+   */
+  rows: number | 'auto';
+  /**
+   * With rows > 1: values per invocation of its next row loaded while it transforms the
+   * current one, parked in workgroup memory (RowShaderOptions.prefetch; capped by what fits:
+   * 2 of 16 beyond the exchanges' 32 KiB of 48 KiB on an H200, 4 more in the exchanges' memory
+   * after the last one). H200, rows 8: 2 around exchange 0 0.1257 ms, 1 0.1265, none 0.1277;
+   * more was slower (4: 0.1295, 6: 0.1339; around the passes: 2 0.1306, 6 0.1385).
+   */
+  prefetch: number;
+  /**
+   * When (RowShaderOptions.prefetchAt): around a pass's arithmetic ('pass'), around the first
+   * exchange through workgroup memory ('exchange'), or spread over those exchanges ('spread').
+   */
+  prefetchAt: 'pass' | 'exchange' | 'spread';
+  /**
+   * Diagnostics (RowShaderOptions.stagger): spin iterations of odd workgroups before their rows.
+   * H200, rows 8: 4000 (≈ 9 µs) 0.1234 ms against 0.1249, but 2000 and 6000 slower (0.136,
+   * 0.134): tied to one GPU's row time, not a default.
+   */
+  stagger: number;
+  /**
+   * Its exchanges' slot and round maps: 'select' (a select per bit) or 'shift' (masked shifts;
+   * fewer instructions: H200 0.1252 against 0.1254 ms with rows 8 and prefetch 2).
+   */
+  slotMaps: 'select' | 'shift';
+  /**
+   * Its twiddle table: 'half' (n/2 values, the other half negated) or 'full' (n values, no
+   * branch per twiddle; the same float32 values).
+   */
+  rowTable: 'half' | 'full';
+  /**
+   * Index of an exchange through workgroup memory taken in 3 rounds of 3 × chunk/2 values
+   * instead of 4 of chunk (fftRow.ts RowOptions.wide; where 1.5 × chunk × 8 bytes fit), or −1.
+   */
+  wide: number;
 }
 const DEFAULT_TUNING: FftTuning = {
   order: 'dit',
@@ -443,6 +512,13 @@ const DEFAULT_TUNING: FftTuning = {
   exchange: 'vec2',
   shuffle: true,
   omit: [],
+  rows: 'auto',
+  prefetch: 2,
+  prefetchAt: 'exchange',
+  stagger: 0,
+  slotMaps: 'shift',
+  rowTable: 'full',
+  wide: -1,
 };
 let tuning: FftTuning = { ...DEFAULT_TUNING };
 
@@ -528,11 +604,14 @@ export function fftRowPlan(rt: GpuRuntime, n: number): RowPlan | undefined {
   while (chunk > 1 && 8 * chunk > lim.maxComputeWorkgroupStorageSize) chunk /= 2;
   const vec2 = tuning.exchange === 'vec2';
   const lanes = tuning.shuffle ? subgroupLaneBits(rt) : 0;
-  // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
-  return (
-    (lanes > 0 ? rowPlan(n, chunk, tuning.values, vec2, { shuffleLanes: lanes }) : undefined) ??
-    rowPlan(n, chunk, tuning.values, vec2)
-  );
+  const fits = (p: RowPlan | undefined): RowPlan | undefined =>
+    p && rowPlanBytes(p) <= lim.maxComputeWorkgroupStorageSize ? p : undefined;
+  const plan = (wide: number): RowPlan | undefined =>
+    // without a plan that shuffles (no subgroups, radix, or round bits left), workgroup memory
+    fits(
+      lanes > 0 ? rowPlan(n, chunk, tuning.values, vec2, { shuffleLanes: lanes, wide }) : undefined,
+    ) ?? fits(rowPlan(n, chunk, tuning.values, vec2, { wide }));
+  return (tuning.wide >= 0 ? plan(tuning.wide) : undefined) ?? plan(-1);
 }
 
 /**
@@ -555,6 +634,14 @@ export function fftPath(rt: GpuRuntime, n: number): 'whole' | 'single' | 'four-s
 
 const rowCode = new Map<string, string>();
 
+/** Rows per workgroup of the one-dispatch pass for `batch` rows (FftTuning.rows). */
+export function rowsPerGroup(batch: number): number {
+  if (tuning.rows !== 'auto') return Math.max(1, Math.min(tuning.rows, batch));
+  let rows = 1;
+  while (rows < 4 && batch / (2 * rows) >= 256) rows *= 2;
+  return rows;
+}
+
 /**
  * Records the one-dispatch FFT of `batch` rows of plan.n in place (one workgroup per row);
  * exported for tests of plans fftRowPlan does not choose.
@@ -567,17 +654,43 @@ export function encodeRowPass(
   batch: number,
   inverse: boolean,
 ): void {
-  const key = JSON.stringify([plan, tuning.omit]);
+  const rows = rowsPerGroup(batch);
+  const memValues = rt.device.limits.maxComputeWorkgroupStorageSize / 8;
+  const cap = prefetchCapacity(plan, memValues);
+  const prefetch =
+    rows > 1 && !tuning.omit.includes('global')
+      ? Math.min(tuning.prefetch, cap.early + cap.tail)
+      : 0;
+  const opts = {
+    rows,
+    prefetch,
+    memValues,
+    prefetchAt: tuning.prefetchAt,
+    stagger: tuning.stagger,
+    shiftLinear: tuning.slotMaps === 'shift',
+    fullTwiddles: tuning.rowTable === 'full',
+  };
+  const key = JSON.stringify([plan, tuning.omit, opts]);
   let code = rowCode.get(key);
   if (code === undefined) {
-    code = `${rowShader(plan, tuning.omit)}\n${butterflyCode}\n`;
+    code = `${rowShader(plan, tuning.omit, opts)}\n${butterflyCode}\n`;
     rowCode.set(key, code);
   }
   const pipeline = rt.pipeline(code, 'main', {
     SIGN: inverse ? 1 : -1,
     SCALE: inverse ? 1 / plan.n : 1,
   });
-  dispatchChunks(rt, enc, pipeline, [data, twiddleTable(rt, plan.n)], [], batch);
+  const head = [data, opts.fullTwiddles ? fullTwiddleTable(rt, plan.n) : twiddleTable(rt, plan.n)];
+  if (rows === 1) {
+    dispatchChunks(rt, enc, pipeline, head, [], batch);
+    return;
+  }
+  // ceil(count / rows) workgroups per dispatch, each looping over its rows (first, count)
+  for (let first = 0; first < batch; first += MAX_WORKGROUPS * rows) {
+    const count = Math.min(MAX_WORKGROUPS * rows, batch - first);
+    const base = rt.table(`fft.rowbase.${first}.${count}`, () => Uint32Array.of(first, count));
+    rt.dispatch(enc, pipeline, [...head, base], [Math.ceil(count / rows)]);
+  }
 }
 
 /**

@@ -34,6 +34,23 @@
  * workgroup memory (bench/h200-fft-row.json; without the row's global traffic 0.085 against
  * 0.089: after the last barrier each warp runs its last two passes and stores on its own).
  *
+ * Several rows per workgroup (RowShaderOptions.rows, fft.ts FftTuning.rows): the workgroup
+ * loops over rows wid.x, wid.x + G, … (G workgroups), so an invocation that has stored its
+ * outputs loads the next row at once, and part of the next row is loaded while the current one
+ * is transformed (RowShaderOptions.prefetch): around exchange 0, each invocation loads 2 of
+ * its next 16 values and parks them in its own slots of the 16 KiB of workgroup memory beyond
+ * the exchanges' 32 KiB (48 KiB on an H200), so that less of the row's load falls at the row's
+ * start, where every multiprocessor loads at once. The slot and round maps of the exchanges are
+ * emitted as masked shifts (linearShift) and twiddles read a full table (no branch). One H200
+ * call (bench/h200-f6.json, 1024 × 16384): 0.1254 ms against 0.1290–0.1295 for one row per
+ * workgroup; cuFFT 0.122 in the same call. Without the row's global traffic 0.081 against
+ * 0.084: the multiprocessor's own work is most of the time, and the row's load at its start
+ * (≈ 5 µs of the ≈ 16 µs per row and multiprocessor) is still not hidden. Tried there and
+ * slower: more prefetch (4 or 6 values, the others in the exchanges' memory after the last
+ * exchange: 0.1295, 0.1339), prefetch around the passes' arithmetic (0.1306–0.1385), an
+ * exchange in 3 rounds of 3 × 2048 values in 48 KiB (RowOptions.wide: 0.146, 0.179), odd
+ * workgroups started late by a spin (0.1234 at one spin length, 0.134–0.136 at others).
+ *
  * The shader is generated per plan: every index is a constant offset XORed onto a per-thread
  * base (the maps are linear over GF(2)), every register index is a literal.
  */
@@ -52,8 +69,16 @@ export function bitOf(x: number): number {
 
 /** One exchange between pass k and k + 1 (see the header). */
 export interface RowExchange {
-  /** Position bits that pick the round, ascending. */
+  /**
+   * Position bits that pick the round (with `group` > 1: the class, `group` classes per round),
+   * ascending.
+   */
   roundBits: number[];
+  /**
+   * Classes per round: 1, or 3 for a wide exchange (RowOptions.wide: 2^|roundBits| classes,
+   * three at a time in 3 × the class's values of workgroup memory).
+   */
+  group: number;
   /** Swizzle column (a 5-bit bank mask) per slot bit; 0 below bit 5. */
   swizzle: number[];
   /**
@@ -72,7 +97,7 @@ export interface RowPlan {
   values: number;
   /** Workgroup memory as one vec2<f32> array (else separate f32 arrays for re and im). */
   vec2: boolean;
-  /** Values per exchange round (the workgroup arrays hold C re and C im). */
+  /** Values per exchange round (the workgroup arrays hold C re and C im; a wide one 1.5 C). */
   chunk: number;
   /** Radix bits per pass. */
   bits: number[];
@@ -92,14 +117,25 @@ export interface RowOptions {
    * half of the 16 values one lane bit). This assumes subgroups of consecutive invocations.
    */
   shuffleLanes?: number;
+  /**
+   * Exchange (index k, through workgroup memory) taken in rounds of 3 classes of chunk/2 values
+   * (one more class bit, on a warp bit of the invocation index): with chunk = 4096 and 8 classes,
+   * 3 rounds of ≤ 6144 values (48 KiB) instead of 4 of 4096, so 6 barriers instead of 8.
+   */
+  wide?: number;
 }
 
 /** Diagnostics (bench/gpu-diag.ts): parts of the pass left out; the result is then wrong. */
 export type RowOmit = 'global' | 'exchanges' | 'arithmetic';
 
-/** Workgroup memory of a plan, in bytes. */
+/** Values of workgroup memory an exchange uses (0 for shuffles). */
+export function exchangeValues(plan: RowPlan, ex: RowExchange): number {
+  return ex.lanes > 0 ? 0 : ex.group << (plan.L - ex.roundBits.length);
+}
+
+/** Workgroup memory of a plan's exchanges, in bytes. */
 export function rowPlanBytes(plan: RowPlan): number {
-  return 8 * plan.chunk;
+  return 8 * Math.max(plan.chunk, ...plan.exchanges.map((ex) => exchangeValues(plan, ex)));
 }
 
 /** Output position bit of butterfly bit x in radix-16 pass k: (i − k')·16 + k' → x or x + 4. */
@@ -203,8 +239,9 @@ export function rowPlan(
       roundBits.push([]);
       continue;
     }
-    if (cand.length < B) return undefined;
-    roundBits.push(cand.slice(0, B).sort((a, b) => a - b));
+    const Bk = k === opts.wide ? B + 1 : B;
+    if (cand.length < Bk) return undefined;
+    roundBits.push(cand.slice(0, Bk).sort((a, b) => a - b));
   }
   // invocation → butterfly maps
   const maps: number[][] = [];
@@ -261,7 +298,7 @@ export function rowPlan(
           throw new Error(`fftRow: shuffle exchange ${k} misplaces bit ${t}`);
         }
       }
-      return { roundBits: [], swizzle: [], lanes: Rb };
+      return { roundBits: [], swizzle: [], lanes: Rb, group: 1 };
     }
     for (let t = 0; t < W; t++) {
       const w = outBit(k, maps[k]![t]!);
@@ -277,7 +314,12 @@ export function rowPlan(
       bitOf(compress(1 << outBit(k, maps[k]![t]!))),
     );
     const read = Array.from({ length: lanes }, (_, t) => bitOf(compress(1 << maps[k + 1]![t]!)));
-    return { roundBits: rb, swizzle: searchSwizzle(L - B, write, read, bankBits), lanes: 0 };
+    return {
+      roundBits: rb,
+      swizzle: searchSwizzle(L - rb.length, write, read, bankBits),
+      lanes: 0,
+      group: k === opts.wide ? 3 : 1,
+    };
   });
   return {
     n,
@@ -349,19 +391,44 @@ export function linear(t: string, cols: number[]): string {
 }
 
 /**
+ * The same map as `linear` as shifted masked runs: the bits b of t whose column has bit b + d
+ * set form one mask per shift d, and the terms ((t & mask) << d) (or >> −d) are XORed — one
+ * AND, one shift and one XOR per distinct shift instead of a select per bit.
+ */
+export function linearShift(t: string, cols: number[]): string {
+  const masks = new Map<number, number>();
+  cols.forEach((c, b) => {
+    for (let o = 0; o < 31; o++) {
+      if ((c >> o) & 1) masks.set(o - b, (masks.get(o - b) ?? 0) | (1 << b));
+    }
+  });
+  const terms = [...masks]
+    .sort((x, y) => x[0] - y[0])
+    .map(([d, m]) => (d >= 0 ? `((${t} & ${m}u) << ${d}u)` : `((${t} & ${m}u) >> ${-d}u)`));
+  return terms.length === 0 ? '0u' : terms.join(' ^ ');
+}
+
+/**
  * WGSL of the row shaders' twiddles (this file's and convRow.ts's): `twiddle(idx)` =
  * e^{σ·2πi·idx/n} from the half table `tw` (cos, sin)(2πk/n), k < n/2, and `twSmall`, which
  * multiplies v[o + r] by w^r for r < R ∈ {2, 4, 8}. Needs `SIGN`, `tw` and `cmul`.
  */
-export function rowTwiddles(n: number): string {
-  return `fn twiddle(idx: u32) -> vec2f {
+export function rowTwiddles(n: number, full = false): string {
+  const twiddle = full
+    ? `// from the full table (cos, sin)(2πk/n), k < n
+fn twiddle(idx: u32) -> vec2f {
+  let w = tw[idx & ${n - 1}u];
+  return vec2f(w.x, SIGN * w.y);
+}`
+    : `fn twiddle(idx: u32) -> vec2f {
   let i = idx & ${n - 1}u;
   var w = tw[i & ${n / 2 - 1}u];
   if (i >= ${n / 2}u) {
     w = -w;
   }
   return vec2f(w.x, SIGN * w.y);
-}
+}`;
+  return `${twiddle}
 
 // v[o + r] *= w^r for r < R ∈ {2, 4, 8}
 fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
@@ -383,115 +450,109 @@ fn twSmall(v: ptr<function, array<vec2f, 16>>, o: u32, idx: u32, R: u32) {
 `;
 }
 
+/** Register holding value e of an invocation (16 per array v0, v1). */
+export function rowReg(e: number): string {
+  return `v${e >> 4}[${e & 15}]`;
+}
+
+/** Where emitRowFft calls RowFftEmit.hook: around the arithmetic of pass k (k ≥ 1 for 'before'). */
+export interface RowHookPoint {
+  pass: number;
+  stage: 'before' | 'after';
+}
+
+/** What emitRowFft needs from the shader it writes into. */
+export interface RowFftEmit {
+  /** Appends one line of WGSL. */
+  line: (s: string) => void;
+  /** Prefix of each pass's butterfly index (`${tag}${k}`, a WGSL `let`). */
+  tag: string;
+  /**
+   * Emits the lines that fill pass 0's registers: register e = 16·j + r holds position
+   * i0 | (j << W) | (r << (L − 4)) of the row (W = log2 threads), i0 the name of pass 0's
+   * butterfly index.
+   */
+  load: (i0: string) => void;
+  /** Diagnostics: parts left out (fftRow only; the result is then wrong). */
+  omit?: readonly RowOmit[];
+  /** Called before and after the arithmetic of each pass (extra work between the stages). */
+  hook?: (at: RowHookPoint) => void;
+  /** The exchanges' slot and round maps as shifted masks (linearShift), else selects (linear). */
+  shiftLinear?: boolean;
+}
+
 /**
- * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
- * row of this dispatch), twiddle helpers and `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants
- * SIGN (−1 forward, +1 inverse) and SCALE (applied on the final store). `omit` leaves parts out
- * (diagnostics only: the result is then wrong).
+ * Emits the FFT of one row with the plan's passes and exchanges into the body of `main` (the
+ * one emission of fftRow's and convRow's shaders): pass 0's loads (`e.load`), the butterflies,
+ * the exchanges (workgroup memory `sx`, or `sre`/`sim` for split plans, or subgroup shuffles)
+ * and the last pass's arithmetic; the result stays in registers (v0, v1: arrays of 16 vec2f the
+ * caller declares). Needs `t` (the local invocation index), `twiddle`/`twSmall` (rowTwiddles),
+ * `tw16`/`dft*` (shaders/fft_butterfly.wgsl) and `enable subgroups` where an exchange shuffles.
+ * Returns the name of the last pass's butterfly index and, per digit d of an output position
+ * i + d·2^W (i that index, d < values), the register holding it.
  */
-export function rowShader(plan: RowPlan, omit: readonly RowOmit[] = []): string {
-  const { n, L, bits, maps, exchanges } = plan;
+export function emitRowFft(plan: RowPlan, e: RowFftEmit): { last: string; digitReg: string[] } {
+  const { L, bits, maps, exchanges } = plan;
   const P = bits.length;
-  const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
-  const noGlobal = omit.includes('global');
+  const V = plan.values;
+  const W = L - bitOf(V); // invocation bits; j (the invocation's butterflies) above
+  const omit = e.omit ?? [];
   const noExchange = omit.includes('exchanges');
   const noMath = omit.includes('arithmetic');
-  const out: string[] = [];
-  const line = (s: string): void => {
-    out.push(s);
-  };
-  const shuffled = exchanges.some((ex) => ex.lanes > 0);
-  if (shuffled) line('enable subgroups;');
-  line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${plan.threads} threads`);
-  line('override SIGN: f32 = -1.0;');
-  line('override SCALE: f32 = 1.0;');
-  line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
-  line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
-  line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
-  if (plan.vec2) {
-    line(`var<workgroup> sx: array<vec2f, ${plan.chunk}>;`);
-  } else {
-    line(`var<workgroup> sre: array<f32, ${plan.chunk}>;`);
-    line(`var<workgroup> sim: array<f32, ${plan.chunk}>;`);
-  }
-  line(`
-// e^{σ·2πi·idx/n} from the half table (cos, sin)(2πk/n), k < n/2
-${rowTwiddles(n)}`);
-  const V = plan.values;
-  const reg = (e: number): string => `v${e >> 4}[${e & 15}]`;
-  const bank = (e: number): string => `&v${e >> 4}`;
-  line(`@compute @workgroup_size(${plan.threads})`);
-  line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
-  line(`  let g = (base[0] + wid.x) * ${n}u;`);
-  if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
-  for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
-  // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
-  line(`  let i0 = ${permExpr('t', maps[0]!)};`);
-  for (let j = 0; j < V / 16; j++) {
-    for (let r = 0; r < 16; r++) {
-      const off = (j << W) | (r << (L - 4));
-      line(
-        noGlobal
-          ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
-          : `  ${reg(16 * j + r)} = src[g + (i0 | ${off}u)];`,
-      );
-    }
-    if (!noMath) line(`  dft16(${bank(16 * j)});`);
-  }
+  const { line } = e;
+  const lin = e.shiftLinear ? linearShift : linear;
+  const reg = rowReg;
+  const bank = (x: number): string => `&v${x >> 4}`;
+  const name = (k: number): string => `${e.tag}${k}`;
+  const hook = (pass: number, stage: 'before' | 'after'): void => e.hook?.({ pass, stage });
+  // pass 0: registers from e.load, butterfly j of the invocation: i0 | j << W
+  line(`  let ${name(0)} = ${permExpr('t', maps[0]!)};`);
+  e.load(name(0));
+  if (!noMath) for (let j = 0; j < V / 16; j++) line(`  dft16(${bank(16 * j)});`);
+  hook(0, 'after');
   // pass `next`: the twiddles of its butterflies, then the butterflies
   const pass = (next: number): void => {
-    if (noMath) return;
-    const R = 1 << bits[next]!;
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      line(
-        R === 16
-          ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
-            `  tw16(${bank(e)}, (i${next} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
-          : `  twSmall(${bank(e)}, ${e & 15}u, i${next} | ${j << W}u, ${R}u);`,
-      );
-    }
-    for (let j = 0; j < V / R; j++) {
-      const e = j * R;
-      const o = e & 15;
-      line(
-        R === 16
-          ? `  dft16(${bank(e)});`
-          : R === 8
-            ? `  dft8(${bank(e)}, ${o}u);`
-            : R === 4
-              ? `  dft4(${bank(e)}, ${o}u, 1u);`
-              : `  dft2(${bank(e)}, ${o}u);`,
-      );
-    }
-  };
-  // last pass: registers → global, y[i + s·n/R] (without global stores: one guarded store of
-  // the sum, so that the arithmetic stays)
-  const last = P - 1;
-  const stores = (): void => {
-    const Rb = bits[last]!;
-    if (noGlobal) line(`  var acc = vec2f(0.0);`);
-    for (let j = 0; j < V >> Rb; j++) {
-      for (let q = 0; q < 1 << Rb; q++) {
-        const off = (j << W) | (q << (L - Rb));
-        const e = reg((j << Rb) + q);
-        line(noGlobal ? `  acc += ${e};` : `  src[g + (i${last} | ${off}u)] = ${e} * SCALE;`);
+    hook(next, 'before');
+    if (!noMath) {
+      const R = 1 << bits[next]!;
+      for (let j = 0; j < V / R; j++) {
+        const x = j * R;
+        line(
+          R === 16
+            ? // j << W lies above the twiddle's k' = i mod p (W ≥ log p)
+              `  tw16(${bank(x)}, (${name(next)} & ${(1 << (4 * next)) - 1}u) << ${L - 4 - 4 * next}u);`
+            : `  twSmall(${bank(x)}, ${x & 15}u, ${name(next)} | ${j << W}u, ${R}u);`,
+        );
+      }
+      for (let j = 0; j < V / R; j++) {
+        const x = j * R;
+        const o = x & 15;
+        line(
+          R === 16
+            ? `  dft16(${bank(x)});`
+            : R === 8
+              ? `  dft8(${bank(x)}, ${o}u);`
+              : R === 4
+                ? `  dft4(${bank(x)}, ${o}u, 1u);`
+                : `  dft2(${bank(x)}, ${o}u);`,
+        );
       }
     }
-    if (noGlobal) {
-      line(`  if (acc.x == 1.5e-38) {`);
-      line(`    src[g + t] = acc;`);
-      line(`  }`);
-    }
+    hook(next, 'after');
   };
   for (let k = 0; k + 1 < P; k++) {
     const ex = exchanges[k]!;
     const next = k + 1;
     const Rb = bits[next]!;
     const R = 1 << Rb;
-    const rounds = 1 << ex.roundBits.length;
-    line(`  let i${next} = ${permExpr('t', maps[next]!)};`);
-    if (ex.lanes > 0 && !noExchange) {
+    const classes = 1 << ex.roundBits.length;
+    const rounds = Math.ceil(classes / ex.group);
+    line(`  let ${name(next)} = ${permExpr('t', maps[next]!)};`);
+    if (noExchange) {
+      pass(next);
+      continue;
+    }
+    if (ex.lanes > 0) {
       // register bit b ↔ invocation bit b: the lane whose bit b is h keeps the values whose
       // register bit b is h and trades the others with its partner (lane xor 2^b)
       line(`  // exchange ${k} → ${next}: subgroup shuffles over invocation bits < ${ex.lanes}`);
@@ -510,57 +571,290 @@ ${rowTwiddles(n)}`);
       pass(next);
       continue;
     }
-    if (noExchange) {
-      pass(next);
-      continue;
-    }
     const wCols = maps[k]!.map((ib) => swizzled(ex, 1 << outBit(k, ib)));
     const rCols = maps[next]!.map((ib) => swizzled(ex, 1 << ib));
     const cCols = maps[k]!.map((ib) => roundOf(ex.roundBits, 1 << outBit(k, ib)));
-    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${plan.chunk} values`);
+    const slots = 1 << (L - ex.roundBits.length); // values per class
+    line(`  // exchange ${k} → ${next}: ${rounds} round(s) of ${ex.group * slots} values`);
     line('  {');
-    line(`    let ws = ${linear('t', wCols)};`);
-    line(`    let rs = ${linear('t', rCols)};`);
-    line(`    let rnd = ${linear('t', cCols)};`);
-    const writes = (): void => {
-      for (let j = 0; j < V / 16; j++) {
-        for (let q = 0; q < 16; q++) {
-          const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
-          if (plan.vec2) {
-            line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
-          } else {
-            line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
-            line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
-          }
-        }
-      }
-    };
-    const reads = (): void => {
-      for (let j = 0; j < V / R; j++) {
-        for (let r = 0; r < R; r++) {
-          const o = swizzled(ex, (j << W) | (r << (L - Rb)));
-          line(
-            plan.vec2
-              ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
-              : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
-          );
-        }
-      }
-    };
+    if (ex.group === 1) {
+      line(`    let ws = ${lin('t', wCols)};`);
+      line(`    let rs = ${lin('t', rCols)};`);
+      line(`    let rnd = ${lin('t', cCols)};`);
+    } else {
+      // class cls in round cls / group, at (cls mod group)·slots
+      line(`    let cls = ${lin('t', cCols)};`);
+      line(`    let rnd = cls / ${ex.group}u;`);
+      line(`    let at = (cls % ${ex.group}u) * ${slots}u;`);
+      line(`    let ws = at | (${lin('t', wCols)});`);
+      line(`    let rs = at | (${lin('t', rCols)});`);
+    }
     line(`    for (var c = 0u; c < ${rounds}u; c++) {`);
     line('      if (rnd == c) {');
-    writes();
+    for (let j = 0; j < V / 16; j++) {
+      for (let q = 0; q < 16; q++) {
+        const o = swizzled(ex, outPosOf(k, j << W) | (q << (4 * k)));
+        if (plan.vec2) {
+          line(`        sx[ws ^ ${o}u] = ${reg(16 * j + q)};`);
+        } else {
+          line(`        sre[ws ^ ${o}u] = ${reg(16 * j + q)}.x;`);
+          line(`        sim[ws ^ ${o}u] = ${reg(16 * j + q)}.y;`);
+        }
+      }
+    }
     line('      }');
     line('      workgroupBarrier();');
     line('      if (rnd == c) {');
-    reads();
+    for (let j = 0; j < V / R; j++) {
+      for (let r = 0; r < R; r++) {
+        const o = swizzled(ex, (j << W) | (r << (L - Rb)));
+        line(
+          plan.vec2
+            ? `        ${reg(j * R + r)} = sx[rs ^ ${o}u];`
+            : `        ${reg(j * R + r)} = vec2f(sre[rs ^ ${o}u], sim[rs ^ ${o}u]);`,
+        );
+      }
+    }
     line('      }');
     line('      workgroupBarrier();');
     line('    }');
     line('  }');
     pass(next);
   }
-  stores();
+  // the last pass's output q of butterfly j sits at i | (j << W) | (q << (L − Rb))
+  const Rb = bits[P - 1]!;
+  const digitReg: string[] = Array<string>(V).fill('');
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      digitReg[off >> W] = reg((j << Rb) + q);
+    }
+  }
+  return { last: name(P - 1), digitReg };
+}
+
+/** Variants of rowShader (see fft.ts FftTuning.rows, .prefetch). */
+export interface RowShaderOptions {
+  /**
+   * Rows per workgroup, K: the workgroup loops over rows wid.x, wid.x + G, … (G workgroups, K
+   * rows each; binding 2 then holds the first row and the number of rows of the dispatch). 1:
+   * one row per workgroup (binding 2: the first row).
+   */
+  rows?: number;
+  /**
+   * With rows > 1: values of the next row each invocation loads while it transforms the
+   * current one and parks in workgroup memory (its own slots) until the next row's first pass:
+   * the first ones during pass 1, in workgroup memory beyond the exchanges' (`memValues`), the
+   * others during the pass after the last exchange through workgroup memory, in the exchanges'
+   * memory (free until the next row's first exchange, behind one more barrier per row).
+   */
+  prefetch?: number;
+  /**
+   * When the prefetched values are loaded and parked: 'pass' — loaded before a pass's
+   * arithmetic (pass 1; the pass after the last exchange through workgroup memory), parked
+   * after it; 'exchange' — loaded before an exchange through workgroup memory (the first; the
+   * last), parked after it (while the invocation waits at its barriers); 'spread' — as
+   * 'exchange', the values parked beyond the exchanges' memory spread over all exchanges through
+   * workgroup memory (value m around the (m mod count)-th).
+   */
+  prefetchAt?: 'pass' | 'exchange' | 'spread';
+  /**
+   * With rows > 1, diagnostics: odd workgroups first spin this many iterations of a dependent
+   * fma chain in one warp (so that half of the multiprocessors run half a row behind the other
+   * half and their loads and stores do not all fall together).
+   */
+  stagger?: number;
+  /** Values (vec2f) of workgroup memory the shader may declare (the device's limit / 8). */
+  memValues?: number;
+  /** RowFftEmit.shiftLinear. */
+  shiftLinear?: boolean;
+  /** Binding 1 holds the full twiddle table of n ((cos, sin)(2πk/n), k < n), not its half. */
+  fullTwiddles?: boolean;
+}
+
+/** How many values per invocation rowShader can prefetch during pass 1 and after the exchanges. */
+export function prefetchCapacity(
+  plan: RowPlan,
+  memValues: number,
+): { early: number; tail: number } {
+  const used = rowPlanBytes(plan) / 8;
+  const ok = plan.vec2 && plan.values === 16 && plan.bits.length >= 2;
+  return {
+    early: ok ? Math.floor(Math.max(0, memValues - used) / plan.threads) : 0,
+    tail: ok ? Math.floor(used / plan.threads) : 0,
+  };
+}
+
+/**
+ * The WGSL of a plan: bindings (0 the rows, in place; 1 the twiddle table of n; 2 the first
+ * row of this dispatch, and with `opts.rows` > 1 its number of rows), twiddle helpers and
+ * `main`. fft.ts appends shaders/fft_butterfly.wgsl; pipeline constants SIGN (−1 forward, +1
+ * inverse) and SCALE (applied on the final store). `omit` leaves parts out (diagnostics only:
+ * the result is then wrong).
+ */
+export function rowShader(
+  plan: RowPlan,
+  omit: readonly RowOmit[] = [],
+  opts: RowShaderOptions = {},
+): string {
+  const { n, L, bits, exchanges } = plan;
+  const P = bits.length;
+  const W = L - bitOf(plan.values); // invocation bits; j (the invocation's butterflies) above
+  const T = plan.threads;
+  const noGlobal = omit.includes('global');
+  const noMath = omit.includes('arithmetic');
+  const K = opts.rows ?? 1;
+  const pf = K > 1 ? (opts.prefetch ?? 0) : 0;
+  const used = rowPlanBytes(plan) / 8;
+  const cap = prefetchCapacity(plan, opts.memValues ?? used);
+  if (pf > cap.early + cap.tail || (pf > 0 && noGlobal)) {
+    throw new RangeError(`rowShader: prefetch ${pf} above ${cap.early} + ${cap.tail}`);
+  }
+  const early = Math.min(pf, cap.early);
+  const out: string[] = [];
+  const line = (s: string): void => {
+    out.push(s);
+  };
+  const shuffled = exchanges.some((ex) => ex.lanes > 0);
+  if (shuffled) line('enable subgroups;');
+  line(`// generated by src/gpu/fftRow.ts: one workgroup per row of ${n}, ${T} threads`);
+  line('override SIGN: f32 = -1.0;');
+  line('override SCALE: f32 = 1.0;');
+  line('@group(0) @binding(0) var<storage, read_write> src: array<vec2f>;');
+  line('@group(0) @binding(1) var<storage, read> tw: array<vec2f>;');
+  line('@group(0) @binding(2) var<storage, read> base: array<u32>;');
+  if (plan.vec2) {
+    line(`var<workgroup> sx: array<vec2f, ${used + early * T}>;`);
+  } else {
+    line(`var<workgroup> sre: array<f32, ${used}>;`);
+    line(`var<workgroup> sim: array<f32, ${used}>;`);
+  }
+  line(`
+// e^{σ·2πi·idx/n} from the table (cos, sin)(2πk/n)
+${rowTwiddles(n, opts.fullTwiddles)}`);
+  const V = plan.values;
+  const reg = rowReg;
+  line(`@compute @workgroup_size(${T})`);
+  if (K === 1) {
+    line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u) {');
+    line(`  let g = (base[0] + wid.x) * ${n}u;`);
+  } else {
+    line('fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3u,');
+    line('        @builtin(num_workgroups) nwg: vec3u) {');
+  }
+  if (noMath) line('  _ = tw[0]; // the binding stays in the layout');
+  for (let b = 0; b < V / 16; b++) line(`  var v${b}: array<vec2f, 16>;`);
+  if (K > 1 && (opts.stagger ?? 0) > 0) {
+    line('  if ((wid.x & 1u) == 1u) {');
+    line('    if (t < 32u) {');
+    line('      var x = f32(t);');
+    line(`      for (var s = 0u; s < ${opts.stagger}u; s++) {`);
+    line('        x = fma(x, 0.999999, 0.5);');
+    line('      }');
+    line('      if (x < 0.0) {');
+    line('        src[t] = vec2f(x); // never (x > 0): keeps the chain');
+    line('      }');
+    line('    }');
+    line('    workgroupBarrier();');
+    line('  }');
+  }
+  if (K > 1) {
+    line(`  for (var q = 0u; q < ${K}u; q++) {`);
+    line('  let rel = wid.x + q * nwg.x;');
+    line('  if (rel >= base[1]) {');
+    line('    break;');
+    line('  }');
+    line(`  let g = (base[0] + rel) * ${n}u;`);
+    if (pf > 0) {
+      line(`  let more = q + 1u < ${K}u && rel + nwg.x < base[1]; // this workgroup's next row`);
+      line(`  let gn = g + nwg.x * ${n}u;`);
+    }
+  }
+  // prefetched value m: register 16 − pf + m of the next row's first pass, slot m·T + t of the
+  // area beyond the exchanges' memory (m < early) or of the exchanges' memory
+  const pfReg = (m: number): number => 16 - pf + m;
+  const pfSlot = (m: number): string => `${m < early ? used + m * T : (m - early) * T}u + t`;
+  let lastMem = -1;
+  exchanges.forEach((ex, k) => {
+    if (ex.lanes === 0) lastMem = k;
+  });
+  const tailPass = lastMem + 1;
+  const pfRange = Array.from({ length: pf }, (_, m) => m);
+  // where value m is loaded and parked (see RowShaderOptions.prefetchAt)
+  const memEx = exchanges.flatMap((ex, k) => (ex.lanes === 0 ? [k] : []));
+  const pfPoints = (m: number): { load: RowHookPoint; park: RowHookPoint } => {
+    const at = opts.prefetchAt ?? 'pass';
+    const p = m >= early ? tailPass : at === 'spread' ? memEx[m % memEx.length]! + 1 : 1;
+    return at === 'pass'
+      ? { load: { pass: p, stage: 'before' }, park: { pass: p, stage: 'after' } }
+      : { load: { pass: p - 1, stage: 'after' }, park: { pass: p, stage: 'before' } };
+  };
+  let i0name = '';
+  const { last } = emitRowFft(plan, {
+    line,
+    tag: 'i',
+    omit,
+    shiftLinear: opts.shiftLinear ?? false,
+    load: (i0) => {
+      i0name = i0;
+      // pass 0: global → registers, butterfly j of the invocation: i0 | j << W
+      for (let j = 0; j < V / 16; j++) {
+        for (let r = 0; r < 16; r++) {
+          const off = (j << W) | (r << (L - 4));
+          const m = r - (16 - pf);
+          line(
+            noGlobal
+              ? `  ${reg(16 * j + r)} = vec2f(f32(t ^ ${off}u), f32(wid.x));`
+              : m >= 0
+                ? `  if (q == 0u) { ${reg(r)} = src[g + (${i0} | ${off}u)]; } else { ${reg(r)} = sx[${pfSlot(m)}]; }`
+                : `  ${reg(16 * j + r)} = src[g + (${i0} | ${off}u)];`,
+          );
+        }
+      }
+    },
+    hook: (at) => {
+      if (pf === 0) return;
+      if (at.pass === 0 && pf > early) {
+        line(
+          '  workgroupBarrier(); // the prefetched values are read before the exchange reuses them',
+        );
+      }
+      const is = (a: RowHookPoint, b: RowHookPoint): boolean =>
+        a.pass === b.pass && a.stage === b.stage;
+      const stores = pfRange.filter((m) => is(at, pfPoints(m).park));
+      const loads = pfRange.filter((m) => is(at, pfPoints(m).load));
+      if (stores.length > 0) {
+        line('  if (more) {');
+        for (const m of stores) line(`    sx[${pfSlot(m)}] = pf${m};`);
+        line('  }');
+      }
+      if (loads.length > 0) {
+        for (const m of loads) line(`  var pf${m}: vec2f;`);
+        line('  if (more) {');
+        for (const m of loads) {
+          line(`    pf${m} = src[gn + (${i0name} | ${pfReg(m) << (L - 4)}u)];`);
+        }
+        line('  }');
+      }
+    },
+  });
+  // last pass: registers → global, y[i + s·n/R] (without global stores: one guarded store of
+  // the sum, so that the arithmetic stays)
+  const Rb = bits[P - 1]!;
+  if (noGlobal) line(`  var acc = vec2f(0.0);`);
+  for (let j = 0; j < V >> Rb; j++) {
+    for (let q = 0; q < 1 << Rb; q++) {
+      const off = (j << W) | (q << (L - Rb));
+      const x = reg((j << Rb) + q);
+      line(noGlobal ? `  acc += ${x};` : `  src[g + (${last} | ${off}u)] = ${x} * SCALE;`);
+    }
+  }
+  if (noGlobal) {
+    line(`  if (acc.x == 1.5e-38) {`);
+    line(`    src[g + t] = acc;`);
+    line(`  }`);
+  }
+  if (K > 1) line('  }');
   line('}');
   return out.join('\n');
 }
