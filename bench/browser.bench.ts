@@ -145,7 +145,13 @@ async function main(): Promise<void> {
     await page.locator('[data-param="play"]').click();
     const playback = (await page.evaluate(() =>
       (window.ssmLab.playbackStats as () => unknown)(),
-    )) as { seconds: number; framesPerSecond: number; stepsPerSecond: number };
+    )) as {
+      seconds: number;
+      steps: number;
+      skipped: number;
+      framesPerSecond: number;
+      stepsPerSecond: number;
+    };
 
     console.log(`backend: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}`);
     console.log('running ssmLab.bench() with the default spec …');
@@ -250,7 +256,7 @@ async function main(): Promise<void> {
       `  baseline, the speed slider (redraws only itself): ${ms(baseline)}; from the timeStamp ${ms(baseline.fromEvent)}`,
     );
     console.log(
-      `playback (N = 64, 1×, ${playback.seconds.toFixed(1)} s): ${playback.framesPerSecond.toFixed(1)} frames drawing a new step per second, ${playback.stepsPerSecond.toFixed(1)} steps per second (target ≥ 60 drawn)`,
+      `playback (N = 64, 1×, ${playback.seconds.toFixed(1)} s): ${playback.framesPerSecond.toFixed(2)} frames drawing a new step per second, ${playback.stepsPerSecond.toFixed(2)} steps per second, ${playback.skipped} of ${playback.steps} steps skipped (target ≥ 60 drawn: every step drawn, 60 ± 0.1 over 5 s)`,
     );
     console.log(
       `load: first panel drawn ${fmtMs(firstPanelMs)} ms after navigation start (budget ≤ ${FIRST_PANEL_BUDGET_MS}; wall ${wallFirstPanel} ms; repeat visit from the service worker ${fmtMs(firstPanelRepeatMs)} ms)`,
@@ -273,7 +279,11 @@ async function main(): Promise<void> {
           backend,
           frameStats: frame,
           frameStatsBaseline: { ...baseline, slider: 'speed (redraws only itself)' },
-          playback: { ...playback, target: 'framesPerSecond ≥ 60 at N = 64' },
+          playback: {
+            ...playback,
+            target:
+              'framesPerSecond ≥ 60 at N = 64: at 1× (60 steps per second) every step drawn, skipped = 0; a run that skips none reads 60 ± 0.1 over its 5 s window',
+          },
           load: {
             firstPanelMs,
             firstPanelBudgetMs: FIRST_PANEL_BUDGET_MS,

@@ -72,42 +72,52 @@ export function resetFrameStats(): void {
 }
 
 /**
- * Playback rate: each animation frame of playback that advanced the cursor is one step drawn.
- * `stepsPerSecond` counts cursor steps (time-based: speed × 60 per second), `framesPerSecond`
- * the frames that drew a new cursor position.
+ * Playback rate: each animation frame of playback that advanced the cursor draws one step, the
+ * newest it owes; the others it owed are skipped (never drawn). `stepsPerSecond` counts cursor
+ * steps (time-based: speed × 60 per second), `framesPerSecond` the frames that drew a new cursor
+ * position, both over the time from the first such frame to the last (the first frame's own
+ * steps are before that window). At 1× a run that skips nothing draws 60 steps per second, ± the
+ * quantisation of its window (about ± 0.1 over 5 s): `skipped` says whether any step was lost.
  */
 let playFrames = 0;
 let playSteps = 0;
+let playFirst = 0;
+let playSkipped = 0;
 let playStart: number | null = null;
 let playLast = 0;
 
 export function notePlaybackFrame(steps: number): void {
   const now = performance.now();
-  playStart ??= now;
+  if (playStart === null) {
+    playStart = now;
+    playFirst = steps;
+  }
   playLast = now;
   playFrames++;
   playSteps += steps;
+  playSkipped += Math.abs(steps) - 1;
 }
 
 export function playbackStats(): {
   seconds: number;
   frames: number;
   steps: number;
+  skipped: number;
   framesPerSecond: number;
   stepsPerSecond: number;
 } {
   const seconds = playStart === null ? 0 : (playLast - playStart) / 1000;
-  const rate = (n: number) => (seconds > 0 ? (n - 1) / seconds : 0);
   return {
     seconds,
     frames: playFrames,
     steps: playSteps,
-    framesPerSecond: rate(playFrames),
-    stepsPerSecond: seconds > 0 ? playSteps / seconds : 0,
+    skipped: playSkipped,
+    framesPerSecond: seconds > 0 ? (playFrames - 1) / seconds : 0,
+    stepsPerSecond: seconds > 0 ? (playSteps - playFirst) / seconds : 0,
   };
 }
 
 export function resetPlaybackStats(): void {
-  playFrames = playSteps = 0;
+  playFrames = playSteps = playFirst = playSkipped = 0;
   playStart = null;
 }
