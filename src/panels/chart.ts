@@ -107,8 +107,8 @@ export function extent(...arrays: ArrayLike<number>[]): [number, number] {
  * paths redrawn on every frame of playback. The numbers are written with toFixed, which makes a
  * new string each time: d3-path's String(number) goes through V8's number-to-string cache, which
  * keeps each new string alive through the next minor collections. Promoted that way, a frame's
- * few thousand coordinates filled the old generation by ~1 MB every third of a second, and the
- * major collections this forced (5–17 ms each) were most of the frames that playback dropped.
+ * coordinates grew the old generation by ~0.8 MB every third of a second, and the major
+ * collections this forced (5–17 ms each) were among the frames that playback dropped.
  */
 export function polyline(n: number, px: (j: number) => number, py: (j: number) => number): string {
   let d = '';
