@@ -112,7 +112,6 @@ export function SignalPanel() {
     setIfChanged(win, 'width', String(Math.max(0, x(view.end) - x(Math.max(0, view.start)))));
     setIfChanged(win, 'height', String(innerH));
     setIfChanged(win, 'fill', sMeasure === 'lagt' ? 'url(#lagt-fade)' : 'var(--window)');
-    const path = line().defined((d) => Number.isFinite(d[1]));
     // Points of the window before t = 0 (LegT, LMU, FouT early on) are left out.
     const { times, recon: at } = view;
     const rd = st.warning
@@ -120,7 +119,7 @@ export function SignalPanel() {
       : polyline(
           times.length,
           (j) => x(times[j]!),
-          (j) => (x(times[j]!) >= 0 ? y(at[j]!) : NaN),
+          (j) => (times[j]! >= 0 ? y(at[j]!) : NaN),
         );
     const recon = child<SVGPathElement>(gb, 'path', 'recon', {
       fill: 'none',
@@ -141,7 +140,7 @@ export function SignalPanel() {
       const step = Math.max(1, Math.floor(sL / 2000));
       const pts: [number, number][] = [];
       for (let j = 0; j < sL; j += step) pts.push([x(j * sViewDt), y(u[j]!)]);
-      signal.setAttribute('d', path(pts) ?? '');
+      signal.setAttribute('d', line().defined((d) => Number.isFinite(d[1]))(pts) ?? '');
       drawnFrom.set(signal, { u, scales });
     }
     const cursor = child<SVGLineElement>(gf, 'line', 'cursor', {
